@@ -1,0 +1,107 @@
+package fr.aiguillage;
+
+import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.db.DbSettings;
+import fr.aiguillage.db.Pools;
+import fr.aiguillage.demo.DemoData;
+import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.directory.ProfessionalValidator;
+import fr.aiguillage.directory.SkillCatalog;
+import fr.aiguillage.directory.TerritoryService;
+import fr.aiguillage.directory.http.ProfessionalRoutes;
+import fr.aiguillage.directory.http.TerritoryRoutes;
+import fr.aiguillage.security.AccountService;
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.AuthService;
+import fr.aiguillage.security.PasswordHasher;
+import fr.aiguillage.security.ReferenceData;
+import fr.aiguillage.security.http.AccountRoutes;
+import fr.aiguillage.security.http.AuditRoutes;
+import fr.aiguillage.security.http.AuthRoutes;
+import fr.aiguillage.web.ApiRouter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The service: wires the modules, then listens. Startup is one chain; it waits for what it starts. */
+public final class AiguillageVerticle extends VerticleBase {
+
+  private final AppConfig config;
+  private final DbSettings db;
+  private final Secrets secrets;
+  private final Clock clock;
+  private Pool pool;
+  private HttpServer server;
+
+  public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
+    this.config = config;
+    this.db = db;
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = Pools.create(vertx, db, config.dbPoolSize());
+    AuditTrail audit = new AuditTrail(pool, clock);
+    PasswordHasher hasher = new PasswordHasher(vertx, config.auth().pbkdf2Iterations());
+    TerritoryService territories = new TerritoryService(pool);
+    ProfessionalService professionals = new ProfessionalService(pool, clock, audit,
+        new ProfessionalValidator(territories, SkillCatalog.load(config.skillsFile())));
+    AccountService accounts = new AccountService(pool, clock, hasher, audit, reference(territories, professionals));
+    AuthService auth = new AuthService(pool, clock, config.auth(), hasher, audit);
+    return territories.loadFrom(config.territoriesFile())
+        .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
+        .onSuccess(generated -> generated.ifPresent(FirstStartNotice::adminPassword))
+        .compose(v -> config.demoEnabled()
+            ? new DemoData(professionals, accounts, secrets.demoPassword()).loadOnce()
+            : Future.succeededFuture())
+        .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
+            vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
+        .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
+            config.bodyLimitBytes(), pool, auth, audit, List.of(
+                new AuthRoutes(auth)::mount,
+                new AccountRoutes(accounts)::mount,
+                new AuditRoutes(audit)::mount,
+                new TerritoryRoutes(territories)::mount,
+                new ProfessionalRoutes(professionals)::mount))));
+  }
+
+  private Future<HttpServer> listen(io.vertx.ext.web.Router router) {
+    return vertx.createHttpServer().requestHandler(router).listen(config.httpPort())
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> http = server == null ? Future.succeededFuture() : server.close();
+    return http.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+
+  private static ReferenceData reference(TerritoryService territories, ProfessionalService professionals) {
+    return new ReferenceData() {
+      @Override
+      public Future<Set<String>> territoryIds() {
+        return Future.succeededFuture(territories.ids());
+      }
+
+      @Override
+      public Future<Boolean> professionalExists(UUID id) {
+        return professionals.findForService(id).map(found -> found.isPresent());
+      }
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package fr.aiguillage.demo;
+
+import fr.aiguillage.FirstStartNotice;
+import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.directory.model.NewProfessional;
+import fr.aiguillage.directory.model.NewSite;
+import fr.aiguillage.directory.model.Profession;
+import fr.aiguillage.directory.model.Professional;
+import fr.aiguillage.security.AccountService;
+import fr.aiguillage.security.Tokens;
+import fr.aiguillage.security.model.Account;
+import fr.aiguillage.security.model.Caller;
+import fr.aiguillage.security.model.NewAccount;
+import fr.aiguillage.security.model.Role;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Synthetic demo data for {@code ./scripts/run.sh}: about a hundred professionals spread over both
+ * territories and one account per role. Loaded once: the marker is the demo coordinator's account.
+ * Goes through the modules' services only.
+ */
+public final class DemoData {
+
+  static final String MARKER_LOGIN = "coordination";
+  private static final String[] BASSIN = {"34301", "34108", "34157", "34039", "34023", "34024", "34113", "34213",
+      "34341", "34333", "34159", "34143", "34165"};
+  private static final String[] BERANGE = {"34022", "34027", "34058", "34127", "34154", "34176", "34227", "34240",
+      "34244", "34249", "34259"};
+  /** How many of each profession, per territory. */
+  private static final Map<Profession, Integer> PER_TERRITORY = Map.of(Profession.GENERAL_PRACTITIONER, 16,
+      Profession.NURSE, 10, Profession.PHARMACIST, 8, Profession.PHYSIOTHERAPIST, 6, Profession.MIDWIFE, 3,
+      Profession.SPECIALIST, 3, Profession.DENTIST, 2);
+
+  private final ProfessionalService professionals;
+  private final AccountService accounts;
+  private final String password;
+  private final Caller system = new Caller(new Account(null, "demo-loader", List.of(Role.ADMIN), List.of(), null),
+      "local");
+  private final SyntheticPeople people = new SyntheticPeople();
+
+  public DemoData(ProfessionalService professionals, AccountService accounts,
+                  String password) {
+    this.professionals = professionals;
+    this.accounts = accounts;
+    this.password = password == null || password.isBlank() ? Tokens.newToken().substring(0, 16) : password;
+  }
+
+  public Future<Void> loadOnce() {
+    return accounts.loginExists(MARKER_LOGIN).compose(present -> present ? Future.succeededFuture() : load());
+  }
+
+  private Future<Void> load() {
+    List<NewProfessional> planned = new ArrayList<>();
+    plan(planned, BASSIN);
+    plan(planned, BERANGE);
+    List<Professional> created = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (NewProfessional p : planned) {
+      chain = chain.compose(v -> professionals.create(system, p).map(created::add).mapEmpty());
+    }
+    return chain.compose(v -> createAccounts(created));
+  }
+
+  private void plan(List<NewProfessional> planned, String[] communes) {
+    int n = 0;
+    for (Profession profession : Profession.values()) {
+      for (int i = 0; i < PER_TERRITORY.get(profession); i++, n++) {
+        String commune = communes[n % communes.length];
+        planned.add(new NewProfessional(people.rpps(), people.familyName(), people.givenName(), profession,
+            profession == Profession.SPECIALIST ? "Pédiatrie" : null, skills(profession, i), people.mobile(), null,
+            profession != Profession.SPECIALIST, i % 3 == 0, profession == Profession.GENERAL_PRACTITIONER ? i % 4 : 0,
+            List.of(new NewSite(siteName(profession), (10 + n) + " avenue de la Gare", commune, null, null, null))));
+      }
+    }
+  }
+
+  private static List<String> skills(Profession profession, int i) {
+    return switch (profession) {
+      case PHARMACIST -> i % 2 == 0 ? List.of("CYSTITIS_PROTOCOL", "SORE_THROAT_RDT") : List.of("SORE_THROAT_RDT");
+      case PHYSIOTHERAPIST -> List.of("ANKLE_SPRAIN", "LOW_BACK_PAIN");
+      case NURSE -> List.of("WOUND_CARE");
+      case GENERAL_PRACTITIONER -> i % 3 == 0 ? List.of("PAEDIATRICS", "TELECONSULTATION") : List.of();
+      case SPECIALIST -> List.of("PAEDIATRICS");
+      default -> List.of();
+    };
+  }
+
+  private static String siteName(Profession profession) {
+    return switch (profession) {
+      case PHARMACIST -> "Pharmacie de la Gare";
+      case GENERAL_PRACTITIONER -> "Maison de santé pluriprofessionnelle";
+      default -> "Cabinet";
+    };
+  }
+
+  private Future<Void> createAccounts(List<Professional> created) {
+    UUID gp = firstOf(created, Profession.GENERAL_PRACTITIONER);
+    UUID pharmacist = firstOf(created, Profession.PHARMACIST);
+    List<String> both = List.of("bassin-de-thau", "montpellier-est-berange");
+    List<NewAccount> wanted = List.of(
+        new NewAccount("operateur", password, List.of(Role.OPERATOR), both, null),
+        new NewAccount("medecin", password, List.of(Role.PROFESSIONAL), List.of("bassin-de-thau"), gp),
+        new NewAccount("pharmacie", password, List.of(Role.ORIENTER), List.of("bassin-de-thau"), pharmacist),
+        new NewAccount(MARKER_LOGIN, password, List.of(Role.COORDINATOR), both, null));
+    Future<Void> chain = Future.succeededFuture();
+    for (NewAccount account : wanted) {
+      chain = chain.compose(v -> accounts.create(system, account).mapEmpty());
+    }
+    return chain.onSuccess(v -> FirstStartNotice.demoAccounts(
+        wanted.stream().map(a -> a.login() + " (" + a.roles().get(0) + ")").toList(), password));
+  }
+
+  private static UUID firstOf(List<Professional> created, Profession profession) {
+    return created.stream().filter(p -> p.profession() == profession).findFirst().orElseThrow().id();
+  }
+}

@@ -1,0 +1,12 @@
+package fr.aiguillage.directory.model;
+
+/** The professions the directory knows (the API's vocabulary). */
+public enum Profession {
+  GENERAL_PRACTITIONER,
+  SPECIALIST,
+  NURSE,
+  PHARMACIST,
+  PHYSIOTHERAPIST,
+  MIDWIFE,
+  DENTIST
+}

@@ -1,0 +1,125 @@
+package fr.aiguillage.security;
+
+import fr.aiguillage.failure.Conflict;
+import fr.aiguillage.failure.FieldError;
+import fr.aiguillage.failure.Forbidden;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.security.model.Account;
+import fr.aiguillage.security.model.AuditEvent;
+import fr.aiguillage.security.model.Caller;
+import fr.aiguillage.security.model.NewAccount;
+import fr.aiguillage.security.model.Role;
+import fr.aiguillage.security.store.AccountStore;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creating accounts, within the rules of who may grant what. */
+public final class AccountService {
+
+  private final Pool pool;
+  private final Clock clock;
+  private final PasswordHasher hasher;
+  private final AuditTrail audit;
+  private final ReferenceData reference;
+  private final AccountStore store = new AccountStore();
+
+  public AccountService(Pool pool, Clock clock, PasswordHasher hasher, AuditTrail audit, ReferenceData reference) {
+    this.pool = pool;
+    this.clock = clock;
+    this.hasher = hasher;
+    this.audit = audit;
+    this.reference = reference;
+  }
+
+  public Future<Account> create(Caller caller, NewAccount request) {
+    return checkGrant(caller, request)
+        .compose(v -> checkReferences(request))
+        .compose(v -> hasher.hash(request.password()))
+        .compose(hash -> insert(caller, request, hash));
+  }
+
+  public Future<Boolean> loginExists(String login) {
+    return store.findCredentials(pool, login).map(Optional::isPresent);
+  }
+
+  public Future<Optional<Account>> find(UUID id) {
+    return store.findById(pool, id);
+  }
+
+  /**
+   * On an empty database, creates {@code admin} with the given password (or a random one).
+   * Returns the password only when it was generated here, so the caller can show it once.
+   */
+  public Future<Optional<String>> ensureAdmin(String configuredPassword) {
+    return store.anyExists(pool).compose(present -> {
+      if (present) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      boolean generate = configuredPassword == null || configuredPassword.isBlank();
+      String password = generate ? Tokens.newToken() : configuredPassword;
+      Account admin = new Account(UUID.randomUUID(), "admin", List.of(Role.ADMIN), List.of(), null);
+      return reference.territoryIds()
+          .map(ids -> new Account(admin.id(), admin.login(), admin.roles(), List.copyOf(ids), null))
+          .compose(account -> hasher.hash(password).compose(hash -> store.insert(pool, account, hash, clock.instant())))
+          .map(v -> generate ? Optional.of(password) : Optional.empty());
+    });
+  }
+
+  private Future<Void> checkGrant(Caller caller, NewAccount request) {
+    if (caller.has(Role.ADMIN)) {
+      return Future.succeededFuture();
+    }
+    if (!caller.has(Role.COORDINATOR)) {
+      return Future.failedFuture(new Forbidden("only administrators and coordinators create accounts"));
+    }
+    if (request.roles().contains(Role.ADMIN)) {
+      return Future.failedFuture(new Forbidden("a coordinator cannot grant ADMIN"));
+    }
+    if (!caller.coversAll(request.territories())) {
+      return Future.failedFuture(new Forbidden("a coordinator grants only their own territories"));
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> checkReferences(NewAccount request) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.password().length() < PasswordHasher.MIN_LENGTH) {
+      errors.add(new FieldError("password", "must be at least " + PasswordHasher.MIN_LENGTH + " characters"));
+    }
+    Future<Boolean> professionalKnown = request.professionalId() == null ? Future.succeededFuture(true)
+        : reference.professionalExists(request.professionalId());
+    return Future.all(reference.territoryIds(), professionalKnown).compose(all -> {
+      Set<String> known = all.resultAt(0);
+      request.territories().stream().filter(t -> !known.contains(t))
+          .forEach(t -> errors.add(new FieldError("territories", "unknown territory " + t)));
+      if (!(Boolean) all.resultAt(1)) {
+        errors.add(new FieldError("professionalId", "no such professional"));
+      }
+      return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new Invalid(errors));
+    });
+  }
+
+  private Future<Account> insert(Caller caller, NewAccount request, String hash) {
+    Account account = new Account(UUID.randomUUID(), request.login(), List.copyOf(Set.copyOf(request.roles())),
+        List.copyOf(Set.copyOf(request.territories())), request.professionalId());
+    return pool.withTransaction(tx -> store.insert(tx, account, hash, clock.instant())
+            .compose(v -> audit.record(tx, AuditEvent.of(caller, "account.create", "account", account.id(),
+                account.territories().isEmpty() ? null : account.territories().get(0)))))
+        .map(account)
+        .recover(e -> Future.failedFuture(isDuplicateLogin(e)
+            ? new Conflict("DUPLICATE_LOGIN", "login " + request.login() + " is already taken") : e));
+  }
+
+  private static boolean isDuplicateLogin(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+        && "account_login_unique".equals(pg.getConstraint());
+  }
+}

@@ -1,0 +1,46 @@
+package fr.aiguillage.security.http;
+
+import fr.aiguillage.security.AuthService;
+import fr.aiguillage.web.Requests;
+import fr.aiguillage.web.Responses;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.time.Instant;
+
+/** {@code /api/v1/auth/*} and {@code /api/v1/me}. */
+public final class AuthRoutes {
+
+  record LoginRequest(String login, String password) {
+  }
+
+  record LoginResponse(String token, Instant expiresAt, AccountView account) {
+  }
+
+  private final AuthService auth;
+
+  public AuthRoutes(AuthService auth) {
+    this.auth = auth;
+  }
+
+  public void mount(RouterBuilder api) {
+    api.getRoute("login").addHandler(this::login);
+    api.getRoute("logout").addHandler(this::logout);
+    api.getRoute("me").addHandler(this::me);
+  }
+
+  private void login(RoutingContext ctx) {
+    LoginRequest request = Requests.body(ctx, LoginRequest.class);
+    String ip = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    Responses.reply(ctx, auth.login(request.login(), request.password(), ip), session ->
+        Responses.ok(ctx, new LoginResponse(session.token(), session.expiresAt(), AccountView.of(session.account()))));
+  }
+
+  private void logout(RoutingContext ctx) {
+    Responses.reply(ctx, auth.logout(Requests.token(ctx)), v -> Responses.noContent(ctx));
+  }
+
+  private void me(RoutingContext ctx) {
+    Responses.ok(ctx, AccountView.of(Requests.caller(ctx).account()));
+  }
+}

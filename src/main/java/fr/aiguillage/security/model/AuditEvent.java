@@ -1,0 +1,29 @@
+package fr.aiguillage.security.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the audit trail: who did what to which record, from where, with what outcome. */
+public record AuditEvent(
+    Long id,
+    Instant at,
+    UUID accountId,
+    String action,
+    String entityType,
+    String entityId,
+    String territoryId,
+    String clientIp,
+    Outcome outcome) {
+
+  /** How the attempt ended. */
+  public enum Outcome { SUCCESS, DENIED, FAILURE }
+
+  public static AuditEvent of(Caller caller, String action, String entityType, Object entityId, String territoryId) {
+    return new AuditEvent(null, null, caller.accountId(), action, entityType,
+        entityId == null ? null : entityId.toString(), territoryId, caller.clientIp(), Outcome.SUCCESS);
+  }
+
+  public AuditEvent withOutcome(Outcome newOutcome) {
+    return new AuditEvent(id, at, accountId, action, entityType, entityId, territoryId, clientIp, newOutcome);
+  }
+}

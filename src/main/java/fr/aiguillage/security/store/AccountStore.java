@@ -1,0 +1,87 @@
+package fr.aiguillage.security.store;
+
+import fr.aiguillage.security.model.Account;
+import fr.aiguillage.security.model.Role;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for accounts and their sessions. */
+public final class AccountStore {
+
+  private static final String ACCOUNT_COLUMNS = "a.id, a.login, a.roles, a.territories, a.professional_id";
+
+  /** An account with its password hash, for login only. */
+  public record Credentials(Account account, String passwordHash) {
+  }
+
+  public Future<Void> insert(SqlClient db, Account account, String passwordHash, Instant now) {
+    return db.preparedQuery("""
+            INSERT INTO account (id, login, password_hash, roles, territories, professional_id, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+        .execute(Tuple.of(account.id(), account.login(), passwordHash,
+            account.roles().stream().map(Role::name).toArray(String[]::new),
+            account.territories().toArray(String[]::new), account.professionalId(), utc(now)))
+        .mapEmpty();
+  }
+
+  public Future<Boolean> anyExists(SqlClient db) {
+    return db.query("SELECT EXISTS (SELECT 1 FROM account) AS present").execute()
+        .map(rows -> rows.iterator().next().getBoolean("present"));
+  }
+
+  public Future<Optional<Credentials>> findCredentials(SqlClient db, String login) {
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", a.password_hash FROM account a"
+            + " WHERE a.login = $1 AND a.active")
+        .execute(Tuple.of(login))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(new Credentials(toAccount(rows.iterator().next()),
+                rows.iterator().next().getString("password_hash"))));
+  }
+
+  public Future<Optional<Account>> findById(SqlClient db, UUID id) {
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account a WHERE a.id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
+  }
+
+  public Future<Void> insertSession(SqlClient db, byte[] tokenHash, UUID accountId, Instant now, Instant expiresAt) {
+    return db.preparedQuery("""
+            INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)""")
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), accountId, utc(now), utc(expiresAt)))
+        .mapEmpty();
+  }
+
+  /** The account of a live session (not revoked, not expired, account active). */
+  public Future<Optional<Account>> findBySession(SqlClient db, byte[] tokenHash, Instant now) {
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM session s JOIN account a ON a.id = s.account_id"
+            + " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active")
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), utc(now)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
+  }
+
+  public Future<Void> revokeSession(SqlClient db, byte[] tokenHash, Instant now) {
+    return db.preparedQuery("UPDATE session SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), utc(now)))
+        .mapEmpty();
+  }
+
+  private static Account toAccount(Row row) {
+    List<Role> roles = Arrays.stream(row.getArrayOfStrings("roles")).map(Role::valueOf).toList();
+    return new Account(row.getUUID("id"), row.getString("login"), roles,
+        List.of(row.getArrayOfStrings("territories")), row.getUUID("professional_id"));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

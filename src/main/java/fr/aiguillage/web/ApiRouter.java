@@ -1,0 +1,47 @@
+package fr.aiguillage.web;
+
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.AuthService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Assembles the HTTP surface: body limit, authentication, the OpenAPI-validated {@code /api/v1}
+ * routes that each module mounts, {@code /health}, and the one problem+json failure handler.
+ */
+public final class ApiRouter {
+
+  public static final String CONTRACT = "openapi.yaml";
+
+  private ApiRouter() {
+  }
+
+  public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
+                             Pool pool, AuthService auth, AuditTrail audit,
+                             List<Consumer<RouterBuilder>> modules) {
+    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
+        .rootHandler(new AuthHandler(auth));
+    api.getRoute("getOpenApiDocument").addHandler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contractText));
+    modules.forEach(module -> module.accept(api));
+    // Authentication is AuthHandler's job (one place for the 401 rules), not the contract's per-route handlers.
+    api.getRoutes().forEach(route -> route.setDoSecurity(false));
+    Router router = api.createRouter();
+    new HealthRoutes(pool).mount(router);
+    ProblemHandler problems = new ProblemHandler(audit);
+    router.route().failureHandler(problems);
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+    return router;
+  }
+}

@@ -1,0 +1,63 @@
+package fr.aiguillage.web;
+
+import fr.aiguillage.failure.Unauthorized;
+import fr.aiguillage.security.AuthService;
+import fr.aiguillage.security.model.Caller;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/**
+ * Requires a live bearer token on every {@code /api/v1} path except the public ones (DESIGN.md,
+ * "Conventions"); puts the {@link Caller} in the routing context.
+ */
+final class AuthHandler implements Handler<RoutingContext> {
+
+  private static final String API = "/api/v1/";
+  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login");
+
+  private final AuthService auth;
+
+  AuthHandler(AuthService auth) {
+    this.auth = auth;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    if (!path.startsWith(API) || PUBLIC.contains(path)) {
+      ctx.next();
+      return;
+    }
+    String token = bearerToken(ctx);
+    if (token == null) {
+      ctx.fail(new Unauthorized("missing bearer token"));
+      return;
+    }
+    auth.authenticate(token).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else if (result.result().isEmpty()) {
+        ctx.fail(new Unauthorized("invalid or expired token"));
+      } else {
+        ctx.put(Requests.CALLER, new Caller(result.result().get(), clientIp(ctx)));
+        ctx.put(Requests.TOKEN, token);
+        ctx.next();
+      }
+    });
+  }
+
+  static String bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = header.substring(7).trim();
+    return token.isEmpty() ? null : token;
+  }
+
+  static String clientIp(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+  }
+}

@@ -1,0 +1,93 @@
+package fr.aiguillage.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.security.model.Caller;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads what the OpenAPI validator let through: the caller, typed parameters, the body as a record. */
+public final class Requests {
+
+  static final String CALLER = "aiguillage.caller";
+  static final String TOKEN = "aiguillage.token";
+
+  private Requests() {
+  }
+
+  public static Caller caller(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    if (caller == null) {
+      throw new IllegalStateException("route reached without authentication: " + ctx.request().path());
+    }
+    return caller;
+  }
+
+  public static String token(RoutingContext ctx) {
+    return ctx.get(TOKEN);
+  }
+
+  public static <T> T body(RoutingContext ctx, Class<T> type) {
+    try {
+      return Json.MAPPER.readValue(ctx.body().buffer().getBytes(), type);
+    } catch (JsonProcessingException e) {
+      throw new Invalid(ValidationErrors.from(e));
+    } catch (IOException e) {
+      throw new Invalid("body", "unreadable body");
+    }
+  }
+
+  public static UUID pathUuid(RoutingContext ctx, String name) {
+    return uuid(name, ctx.pathParam(name));
+  }
+
+  public static String query(RoutingContext ctx, String name) {
+    RequestParameter p = queryParams(ctx).get(name);
+    return p == null || p.isNull() ? null : p.getString();
+  }
+
+  public static Integer queryInt(RoutingContext ctx, String name, int fallback) {
+    RequestParameter p = queryParams(ctx).get(name);
+    return p == null || p.isNull() ? fallback : p.getInteger(fallback);
+  }
+
+  public static Boolean queryBool(RoutingContext ctx, String name) {
+    RequestParameter p = queryParams(ctx).get(name);
+    return p == null || p.isNull() ? null : p.getBoolean();
+  }
+
+  public static UUID queryUuid(RoutingContext ctx, String name) {
+    String raw = query(ctx, name);
+    return raw == null ? null : uuid(name, raw);
+  }
+
+  public static OffsetDateTime queryTime(RoutingContext ctx, String name) {
+    String raw = query(ctx, name);
+    try {
+      return raw == null ? null : OffsetDateTime.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new Invalid(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-24T09:00:00+01:00");
+    }
+  }
+
+  private static Map<String, RequestParameter> queryParams(RoutingContext ctx) {
+    ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    return validated == null ? Map.of() : validated.getQuery();
+  }
+
+  private static UUID uuid(String name, String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new Invalid(name, "must be a UUID");
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package fr.aiguillage.support;
+
+import fr.aiguillage.AiguillageVerticle;
+import fr.aiguillage.Secrets;
+import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.config.ConfigLoader;
+import fr.aiguillage.db.DbSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real service on a random port, against its own fresh database, with a pinned clock.
+ * Passwords are hashed with fewer PBKDF2 rounds than in production to keep the suite fast.
+ */
+public final class TestServer implements AutoCloseable {
+
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  public final Vertx vertx;
+  public final DbSettings db;
+  public final MutableClock clock;
+  public final Http http;
+  private final AiguillageVerticle verticle;
+
+  private TestServer(Vertx vertx, DbSettings db, MutableClock clock, AiguillageVerticle verticle) {
+    this.vertx = vertx;
+    this.db = db;
+    this.clock = clock;
+    this.verticle = verticle;
+    this.http = new Http(vertx, verticle.actualPort());
+  }
+
+  public static TestServer start() {
+    return start(TestDatabase.freshDatabase(), new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+  }
+
+  public static TestServer start(DbSettings db, MutableClock clock) {
+    AppConfig base = ConfigLoader.load(Map.of());
+    AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
+        base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));
+    Vertx vertx = Vertx.vertx();
+    AiguillageVerticle verticle = new AiguillageVerticle(config, db, new Secrets(ADMIN_PASSWORD, null), clock);
+    Await.result(vertx.deployVerticle(verticle));
+    return new TestServer(vertx, db, clock, verticle);
+  }
+
+  public String adminToken() {
+    return http.login("admin", ADMIN_PASSWORD);
+  }
+
+  /** Creates an account through the API (as admin) and returns a token for it. */
+  public String tokenFor(String login, List<String> roles, List<String> territories, String professionalId) {
+    JsonObject body = new JsonObject().put("login", login).put("password", "password-of-" + login)
+        .put("roles", new JsonArray(roles)).put("territories", new JsonArray(territories));
+    if (professionalId != null) {
+      body.put("professionalId", professionalId);
+    }
+    var created = http.post("/api/v1/accounts", adminToken(), body);
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("account not created: " + created.bodyAsString());
+    }
+    return http.login(login, "password-of-" + login);
+  }
+
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  @Override
+  public void close() {
+    Await.result(vertx.close());
+  }
+}
