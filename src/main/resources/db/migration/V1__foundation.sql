@@ -70,12 +70,16 @@ CREATE TABLE session (
 );
 CREATE INDEX session_account_idx ON session (account_id);
 
--- Failed logins per login name, for the 5-attempts-in-15-minutes lockout.
-CREATE TABLE login_throttle (
+-- Failed logins per login name (sliding window), and the logins locked because of them.
+CREATE TABLE login_failure (
+  login text NOT NULL,
+  at    timestamptz NOT NULL
+);
+CREATE INDEX login_failure_login_at_idx ON login_failure (login, at);
+
+CREATE TABLE login_lock (
   login        text PRIMARY KEY,
-  window_start timestamptz NOT NULL,
-  failures     integer NOT NULL,
-  locked_until timestamptz
+  locked_until timestamptz NOT NULL
 );
 
 CREATE TABLE audit_event (

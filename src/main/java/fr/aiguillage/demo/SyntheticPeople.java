@@ -8,7 +8,7 @@ import java.util.Random;
 /**
  * Generated identities for demo data: common French first and family names combined at random
  * (a fixed seed, so every run makes the same people), RPPS numbers with a valid check digit in a
- * range starting "19", and phone numbers in the 06 39 98 block. None of this describes a real person.
+ * range starting "19", and phone numbers in 04 65 71, a block ARCEP keeps for fiction. None of this describes a real person.
  */
 final class SyntheticPeople {
 
@@ -38,6 +38,6 @@ final class SyntheticPeople {
   }
 
   String mobile() {
-    return String.format("06 39 98 %02d %02d", serial / 100 % 100, serial % 100);
+    return String.format("04 65 71 %02d %02d", serial / 100 % 100, serial % 100);
   }
 }

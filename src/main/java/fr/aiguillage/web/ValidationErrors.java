@@ -20,7 +20,6 @@ final class ValidationErrors {
 
   private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter (\\S+?)[.\\s]");
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
-  private static final Pattern PROPERTY = Pattern.compile("^Property \"([^\"]+)\"");
 
   private ValidationErrors() {
   }
@@ -33,7 +32,8 @@ final class ValidationErrors {
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       return fromOutput(schema.getOutputUnit());
     }
-    return List.of(new FieldError("body", e.getMessage()));
+    String message = e.getMessage().contains("can't be decoded") ? "malformed JSON" : e.getMessage();
+    return List.of(new FieldError("body", message));
   }
 
   static List<FieldError> from(JsonProcessingException e) {
@@ -46,26 +46,34 @@ final class ValidationErrors {
     return List.of(new FieldError("body", "malformed JSON"));
   }
 
+  /**
+   * Keeps the errors a person can act on: the leaf reasons, "required" for missing fields and
+   * "unknown field" for extra ones; drops the summaries ("a subschema had errors") that repeat them.
+   */
   private static List<FieldError> fromOutput(OutputUnit root) {
     List<OutputUnit> leaves = root.getErrors() == null || root.getErrors().isEmpty() ? List.of(root) : root.getErrors();
-    Set<FieldError> result = new LinkedHashSet<>();
+    Set<FieldError> specific = new LinkedHashSet<>();
+    Set<String> extra = new LinkedHashSet<>();
     for (OutputUnit unit : leaves) {
-      if (unit.getError() != null) {
-        result.add(new FieldError(field(unit), unit.getError()));
+      String error = unit.getError();
+      String at = pointerToPath(unit.getInstanceLocation());
+      Matcher required = REQUIRED.matcher(error == null ? "" : error);
+      if (error == null || error.startsWith("A subschema had errors") || error.endsWith("does not match schema")) {
+        continue;
+      }
+      if (required.find()) {
+        specific.add(new FieldError(at.isEmpty() ? required.group(1) : at + "." + required.group(1), "required"));
+      } else if (error.endsWith("does not match additional properties schema")) {
+        extra.add(at);
+      } else {
+        specific.add(new FieldError(at.isEmpty() ? "body" : at, error));
       }
     }
-    return result.isEmpty() ? List.of(new FieldError("body", "invalid")) : new ArrayList<>(result);
-  }
-
-  private static String field(OutputUnit unit) {
-    String base = pointerToPath(unit.getInstanceLocation());
-    for (Pattern named : List.of(REQUIRED, PROPERTY)) {
-      Matcher m = named.matcher(unit.getError());
-      if (m.find()) {
-        return base.isEmpty() ? m.group(1) : base + "." + m.group(1);
-      }
-    }
-    return base.isEmpty() ? "body" : base;
+    Set<String> explained = new LinkedHashSet<>();
+    specific.forEach(e -> explained.add(e.field()));
+    extra.stream().filter(field -> !explained.contains(field))
+        .forEach(field -> specific.add(new FieldError(field, "unknown field")));
+    return specific.isEmpty() ? List.of(new FieldError("body", "invalid")) : new ArrayList<>(specific);
   }
 
   /** JSON pointer {@code /sites/0/communeInsee} → {@code sites[0].communeInsee}. */
