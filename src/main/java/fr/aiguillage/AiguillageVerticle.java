@@ -1,5 +1,13 @@
 package fr.aiguillage;
 
+import fr.aiguillage.agenda.AbsenceService;
+import fr.aiguillage.agenda.AgendaAccess;
+import fr.aiguillage.agenda.HorizonJob;
+import fr.aiguillage.agenda.RuleService;
+import fr.aiguillage.agenda.SlotService;
+import fr.aiguillage.agenda.http.AbsenceRoutes;
+import fr.aiguillage.agenda.http.RuleRoutes;
+import fr.aiguillage.agenda.http.SlotRoutes;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.db.DbSettings;
 import fr.aiguillage.db.Pools;
@@ -25,14 +33,19 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** The service: wires the modules, then listens. Startup is one chain; it waits for what it starts. */
 public final class AiguillageVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AiguillageVerticle.class);
 
   private final AppConfig config;
   private final DbSettings db;
@@ -58,12 +71,19 @@ public final class AiguillageVerticle extends VerticleBase {
         new ProfessionalValidator(territories, SkillCatalog.load(config.skillsFile())));
     AccountService accounts = new AccountService(pool, clock, hasher, audit, reference(territories, professionals));
     AuthService auth = new AuthService(pool, clock, config.auth(), hasher, audit);
+    AgendaAccess agendaAccess = new AgendaAccess(professionals);
+    SlotService slots = new SlotService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
+    RuleService rules = new RuleService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
+    AbsenceService absences = new AbsenceService(pool, clock, audit, agendaAccess);
+    HorizonJob horizon = new HorizonJob(pool, clock, rules);
     return territories.loadFrom(config.territoriesFile())
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
         .onSuccess(generated -> generated.ifPresent(FirstStartNotice::adminPassword))
         .compose(v -> config.demoEnabled()
-            ? new DemoData(professionals, accounts, secrets.demoPassword()).loadOnce()
+            ? new DemoData(clock, professionals, accounts, rules, secrets.demoPassword()).loadOnce()
             : Future.succeededFuture())
+        .compose(v -> horizon.run())
+        .onSuccess(v -> scheduleHorizon(horizon))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
@@ -72,7 +92,17 @@ public final class AiguillageVerticle extends VerticleBase {
                 new AccountRoutes(accounts)::mount,
                 new AuditRoutes(audit)::mount,
                 new TerritoryRoutes(territories)::mount,
-                new ProfessionalRoutes(professionals)::mount))));
+                new ProfessionalRoutes(professionals)::mount,
+                new SlotRoutes(slots)::mount,
+                new RuleRoutes(rules, horizon)::mount,
+                new AbsenceRoutes(absences)::mount))));
+  }
+
+  /** Hourly: idempotent, so a missed day (or a second instance doing the same) costs nothing. */
+  private void scheduleHorizon(HorizonJob horizon) {
+    long hour = TimeUnit.HOURS.toMillis(1);
+    vertx.setPeriodic(hour, hour, id -> horizon.run()
+        .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
   }
 
   private Future<HttpServer> listen(io.vertx.ext.web.Router router) {

@@ -1,6 +1,10 @@
 package fr.aiguillage.demo;
 
 import fr.aiguillage.FirstStartNotice;
+import fr.aiguillage.agenda.Occurrences;
+import fr.aiguillage.agenda.RuleService;
+import fr.aiguillage.agenda.model.RuleRequest;
+import fr.aiguillage.agenda.model.SlotKind;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.directory.model.NewProfessional;
 import fr.aiguillage.directory.model.NewSite;
@@ -14,6 +18,8 @@ import fr.aiguillage.security.model.NewAccount;
 import fr.aiguillage.security.model.Role;
 import io.vertx.core.Future;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +45,16 @@ public final class DemoData {
   private final ProfessionalService professionals;
   private final AccountService accounts;
   private final String password;
-  private final Caller system = new Caller(new Account(null, "demo-loader", List.of(Role.ADMIN), List.of(), null),
-      "local");
+  private final RuleService rules;
+  private final Clock clock;
+  private final Caller system = new Caller(new Account(null, "demo-loader", List.of(Role.ADMIN, Role.COORDINATOR),
+      List.of("bassin-de-thau", "montpellier-est-berange"), null), "local");
   private final SyntheticPeople people = new SyntheticPeople();
 
-  public DemoData(ProfessionalService professionals, AccountService accounts,
+  public DemoData(Clock clock, ProfessionalService professionals, AccountService accounts, RuleService rules,
                   String password) {
+    this.clock = clock;
+    this.rules = rules;
     this.professionals = professionals;
     this.accounts = accounts;
     this.password = password == null || password.isBlank() ? Tokens.newToken().substring(0, 16) : password;
@@ -63,7 +73,29 @@ public final class DemoData {
     for (NewProfessional p : planned) {
       chain = chain.compose(v -> professionals.create(system, p).map(created::add).mapEmpty());
     }
-    return chain.compose(v -> createAccounts(created));
+    return chain.compose(v -> publishAvailability(created)).compose(v -> createAccounts(created));
+  }
+
+  /**
+   * Every GP keeps an afternoon (or morning) for unscheduled care on weekdays, 20-minute slots; GPs with
+   * room for new patients also keep a weekly hour for first visits.
+   */
+  private Future<Void> publishAvailability(List<Professional> created) {
+    LocalDate today = clock.instant().atZone(Occurrences.PARIS).toLocalDate();
+    Future<Void> chain = Future.succeededFuture();
+    int i = 0;
+    for (Professional gp : created.stream().filter(p -> p.profession() == Profession.GENERAL_PRACTITIONER).toList()) {
+      boolean morning = i++ % 2 == 0;
+      UUID site = gp.sites().get(0).id();
+      chain = chain.compose(v -> rules.create(system, gp.id(), new RuleRequest(site, SlotKind.SNP,
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", morning ? "08:00" : "14:00", morning ? "10:00" : "16:00", 20, today,
+          null, List.of())).mapEmpty());
+      if (gp.mtCapacity() > 0) {
+        chain = chain.compose(v -> rules.create(system, gp.id(), new RuleRequest(site, SlotKind.MT_FIRST_VISIT,
+            "FREQ=WEEKLY;BYDAY=WE", "17:00", "18:00", 30, today, null, List.of())).mapEmpty());
+      }
+    }
+    return chain;
   }
 
   private void plan(List<NewProfessional> planned, String[] communes) {

@@ -1,17 +1,35 @@
 package fr.aiguillage.web;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.aiguillage.failure.FieldError;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** RFC 9457 problem details, with our stable {@code code} and, for validation, the field errors. */
-public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+/**
+ * RFC 9457 problem details, with our stable {@code code}, for validation the field errors, and for
+ * some conflicts extension members (e.g. {@code conflictingSlotId}).
+ */
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors,
+                      @JsonIgnore Map<String, Object> extensions) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
 
   public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
+    return of(status, code, title, detail, errors, Map.of());
+  }
+
+  public static Problem of(int status, String code, String title, String detail, List<FieldError> errors,
+                           Map<String, Object> extensions) {
     String type = "urn:aiguillage:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
-    return new Problem(type, title, status, detail, code, errors == null || errors.isEmpty() ? null : errors);
+    return new Problem(type, title, status, detail, code, errors == null || errors.isEmpty() ? null : errors,
+        extensions);
+  }
+
+  @JsonAnyGetter
+  Map<String, Object> extensionMembers() {
+    return extensions;
   }
 }

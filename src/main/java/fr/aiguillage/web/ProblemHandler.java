@@ -1,6 +1,7 @@
 package fr.aiguillage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.failure.DomainFailure;
 import fr.aiguillage.failure.FieldError;
 import fr.aiguillage.failure.Forbidden;
@@ -54,6 +55,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
   static Problem toProblem(Throwable failure, int statusCode) {
     if (failure instanceof Invalid invalid) {
       return Problem.of(400, invalid.code(), invalid.title(), invalid.detail(), invalid.errors());
+    }
+    if (failure instanceof Conflict conflict) {
+      return Problem.of(409, conflict.code(), conflict.title(), conflict.detail(), null, conflict.details());
     }
     if (failure instanceof DomainFailure domain) {
       return Problem.of(domain.status(), domain.code(), domain.title(), domain.detail(), null);

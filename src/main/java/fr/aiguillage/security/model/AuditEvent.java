@@ -23,6 +23,10 @@ public record AuditEvent(
         entityId == null ? null : entityId.toString(), territoryId, caller.clientIp(), Outcome.SUCCESS);
   }
 
+  public AuditEvent withEntityType(String type) {
+    return new AuditEvent(id, at, accountId, action, type, entityId, territoryId, clientIp, outcome);
+  }
+
   public AuditEvent withOutcome(Outcome newOutcome) {
     return new AuditEvent(id, at, accountId, action, entityType, entityId, territoryId, clientIp, newOutcome);
   }

@@ -1,0 +1,54 @@
+package fr.aiguillage.agenda;
+
+import fr.aiguillage.agenda.model.AbsenceResult;
+import fr.aiguillage.agenda.model.NewAbsence;
+import fr.aiguillage.agenda.store.AbsenceStore;
+import fr.aiguillage.agenda.store.SlotStore;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.model.Caller;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A professional's absence: their free slots in the period are blocked (slots materialised later are born
+ * blocked), and the booked ones are returned so the secretariat can move those patients.
+ */
+public final class AbsenceService {
+
+  private final Pool pool;
+  private final Clock clock;
+  private final AuditTrail audit;
+  private final AgendaAccess access;
+  private final AbsenceStore absences = new AbsenceStore();
+  private final SlotStore slots = new SlotStore();
+
+  public AbsenceService(Pool pool, Clock clock, AuditTrail audit, AgendaAccess access) {
+    this.pool = pool;
+    this.clock = clock;
+    this.audit = audit;
+    this.access = access;
+  }
+
+  public Future<AbsenceResult> declare(Caller caller, UUID professionalId, NewAbsence request) {
+    if (!request.to().isAfter(request.from())) {
+      return Future.failedFuture(new Invalid("to", "must be after from"));
+    }
+    UUID id = UUID.randomUUID();
+    Instant from = request.from().toInstant();
+    Instant to = request.to().toInstant();
+    Instant now = clock.instant();
+    return access.toManage(caller, professionalId).compose(p -> pool.withTransaction(tx ->
+        absences.insert(tx, id, professionalId, from, to, request.reason(), caller.accountId(), now)
+            .compose(v -> slots.blockFreeBetween(tx, professionalId, from, to, now))
+            .compose(blocked -> slots.bookedBetween(tx, professionalId, from, to)
+                .map(booked -> new AbsenceResult(id, professionalId, request.from(), request.to(),
+                    request.reason(), blocked, booked)))
+            .compose(result -> audit.record(tx, SlotService.event(caller, "absence.create", id, p.territories())
+                .withEntityType("absence")).map(result))));
+  }
+}

@@ -1,0 +1,149 @@
+package fr.aiguillage.agenda.store;
+
+import fr.aiguillage.agenda.Occurrences;
+import fr.aiguillage.agenda.model.AvailabilityRule;
+import fr.aiguillage.agenda.model.Interval;
+import fr.aiguillage.agenda.model.Slot;
+import fr.aiguillage.agenda.model.SlotKind;
+import fr.aiguillage.agenda.model.SlotQuery;
+import fr.aiguillage.agenda.model.SlotSource;
+import fr.aiguillage.agenda.model.SlotStatus;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for slots. The overlap rule is the table's exclusion constraint, not a check done here. */
+public final class SlotStore {
+
+  private static final String COLUMNS =
+      "id, professional_id, site_id, kind, status, start_at, end_at, source, rule_id";
+
+  public Future<Void> insert(SqlClient db, Slot slot, Instant now) {
+    return db.preparedQuery("INSERT INTO slot (" + COLUMNS + ", created_at, updated_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)")
+        .execute(Tuple.from(new Object[] {slot.id(), slot.professionalId(), slot.siteId(), slot.kind().name(),
+            slot.status().wire(), slot.start(), slot.end(), slot.source().name(), slot.ruleId(), utc(now)}))
+        .mapEmpty();
+  }
+
+  /**
+   * Inserts a rule's periods; a period that would overlap a live slot is skipped by the exclusion
+   * constraint (so running twice, or on two instances at once, never duplicates). Periods inside an
+   * absence are born blocked. Returns how many were created.
+   */
+  public Future<Integer> insertRuleSlots(SqlClient db, AvailabilityRule rule, List<Interval> periods, Instant now) {
+    if (periods.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    OffsetDateTime[] starts = periods.stream().map(p -> utc(p.start())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] ends = periods.stream().map(p -> utc(p.end())).toArray(OffsetDateTime[]::new);
+    return db.preparedQuery("""
+            INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, rule_id,
+                              created_at, updated_at)
+            SELECT gen_random_uuid(), $1, $2, $3,
+                   CASE WHEN EXISTS (SELECT 1 FROM absence a WHERE a.professional_id = $1
+                                     AND tstzrange(a.from_at, a.to_at) && tstzrange(p.s, p.e))
+                        THEN 'blocked' ELSE 'free' END,
+                   p.s, p.e, 'RULE', $4, $5, $5
+            FROM unnest($6::timestamptz[], $7::timestamptz[]) AS p(s, e)
+            ON CONFLICT DO NOTHING""")
+        .execute(Tuple.from(new Object[] {rule.professionalId(), rule.siteId(), rule.kind().name(), rule.id(),
+            utc(now), starts, ends}))
+        .map(RowSet::rowCount);
+  }
+
+  public Future<Optional<Slot>> findById(SqlClient db, UUID id, boolean forUpdate) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+        .execute(Tuple.of(id))
+        .map(rows -> first(rows));
+  }
+
+  /** A live slot of this professional overlapping [start, end), if any. */
+  public Future<Optional<Slot>> findOverlapping(SqlClient db, UUID professionalId, OffsetDateTime start,
+                                                OffsetDateTime end) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = $1 AND status <> 'cancelled'"
+            + " AND tstzrange(start_at, end_at) && tstzrange($2, $3) ORDER BY start_at LIMIT 1")
+        .execute(Tuple.of(professionalId, start, end))
+        .map(rows -> first(rows));
+  }
+
+  public Future<List<Slot>> find(SqlClient db, SlotQuery q) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = $1"
+            + " AND start_at >= $2 AND start_at < $3 AND ($4::text IS NULL OR status = $4)"
+            + " AND ($5::text IS NULL OR kind = $5) ORDER BY start_at LIMIT 5000")
+        .execute(Tuple.of(q.professionalId(), utc(q.from()), utc(q.to()),
+            q.status() == null ? null : q.status().wire(), q.kind() == null ? null : q.kind().name()))
+        .map(SlotStore::all);
+  }
+
+  public Future<Void> setStatus(SqlClient db, UUID id, SlotStatus status, Instant now) {
+    return db.preparedQuery("UPDATE slot SET status = $2, updated_at = $3 WHERE id = $1")
+        .execute(Tuple.of(id, status.wire(), utc(now)))
+        .mapEmpty();
+  }
+
+  /** Cancels a rule's future slots that nobody booked; returns how many. */
+  public Future<Integer> cancelFutureUnbooked(SqlClient db, UUID ruleId, Instant now) {
+    return db.preparedQuery("UPDATE slot SET status = 'cancelled', updated_at = $2"
+            + " WHERE rule_id = $1 AND status IN ('free', 'blocked') AND start_at > $2")
+        .execute(Tuple.of(ruleId, utc(now)))
+        .map(RowSet::rowCount);
+  }
+
+  public Future<List<Slot>> futureBookedOfRule(SqlClient db, UUID ruleId, Instant now) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE rule_id = $1 AND status = 'booked'"
+            + " AND start_at > $2 ORDER BY start_at")
+        .execute(Tuple.of(ruleId, utc(now)))
+        .map(SlotStore::all);
+  }
+
+  /** Blocks the professional's free slots overlapping [from, to); returns how many. */
+  public Future<Integer> blockFreeBetween(SqlClient db, UUID professionalId, Instant from, Instant to, Instant now) {
+    return db.preparedQuery("UPDATE slot SET status = 'blocked', updated_at = $4 WHERE professional_id = $1"
+            + " AND status = 'free' AND tstzrange(start_at, end_at) && tstzrange($2, $3)")
+        .execute(Tuple.of(professionalId, utc(from), utc(to), utc(now)))
+        .map(RowSet::rowCount);
+  }
+
+  public Future<List<Slot>> bookedBetween(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = $1 AND status = 'booked'"
+            + " AND tstzrange(start_at, end_at) && tstzrange($2, $3) ORDER BY start_at")
+        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .map(SlotStore::all);
+  }
+
+  private static Optional<Slot> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toSlot(rows.iterator().next()));
+  }
+
+  private static List<Slot> all(RowSet<Row> rows) {
+    List<Slot> slots = new ArrayList<>(rows.size());
+    rows.forEach(row -> slots.add(toSlot(row)));
+    return slots;
+  }
+
+  private static Slot toSlot(Row row) {
+    return new Slot(row.getUUID("id"), row.getUUID("professional_id"), row.getUUID("site_id"),
+        SlotKind.valueOf(row.getString("kind")), SlotStatus.fromWire(row.getString("status")),
+        paris(row.getOffsetDateTime("start_at")), paris(row.getOffsetDateTime("end_at")),
+        SlotSource.valueOf(row.getString("source")), row.getUUID("rule_id"));
+  }
+
+  static OffsetDateTime paris(OffsetDateTime t) {
+    return t.atZoneSameInstant(Occurrences.PARIS).toOffsetDateTime();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
