@@ -23,7 +23,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"security", "directory"})
+  @ValueSource(strings = {"security", "directory", "agenda"})
   @DisplayName("a module's storage is reached only from inside the module")
   void storesArePrivate(String module) {
     noClasses().that().resideOutsideOfPackage("fr.aiguillage." + module + "..")
@@ -51,7 +51,8 @@ class ArchitectureTest {
   @DisplayName("business rules (services) do not depend on the web layer")
   void servicesIgnoreTheWeb() {
     noClasses().that().resideInAnyPackage("fr.aiguillage.security", "fr.aiguillage.directory",
-            "fr.aiguillage.security.store..", "fr.aiguillage.directory.store..")
+            "fr.aiguillage.agenda", "fr.aiguillage.security.store..", "fr.aiguillage.directory.store..",
+            "fr.aiguillage.agenda.store..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.aiguillage.web..", "io.vertx.ext.web..")
         .check(classes);
   }
@@ -61,7 +62,7 @@ class ArchitectureTest {
   void failuresStandAlone() {
     noClasses().that().resideInAPackage("fr.aiguillage.failure..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.aiguillage.web..", "fr.aiguillage.security..",
-            "fr.aiguillage.directory..", "io.vertx..")
+            "fr.aiguillage.directory..", "fr.aiguillage.agenda..", "io.vertx..")
         .check(classes);
   }
 }

@@ -48,6 +48,7 @@ class ServiceLifecycleTest {
       String token = login(port, "coordination", demoPassword);
       JsonObject professionals = get(port, "/api/v1/professionals?limit=1", token);
       assertThat(professionals.getLong("total")).isGreaterThanOrEqualTo(80);
+      assertThat(freeSnpSlotsNextWeek(port, token)).as("free SNP slots in the next 7 days").isGreaterThan(300);
       for (String login : List.of("operateur", "medecin", "pharmacie")) {
         assertThat(login(port, login, demoPassword)).isNotBlank();
       }
@@ -69,6 +70,20 @@ class ServiceLifecycleTest {
       second.destroy();
       second.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /** Sums, over every demo GP, the free SNP slots of the next 7 days. */
+  private static long freeSnpSlotsNextWeek(int port, String token) throws Exception {
+    JsonObject gps = get(port, "/api/v1/professionals?profession=GENERAL_PRACTITIONER&limit=200", token);
+    String to = java.net.URLEncoder.encode(java.time.OffsetDateTime.now().plusDays(7).toString(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    long total = 0;
+    for (Object gp : gps.getJsonArray("items")) {
+      String id = ((JsonObject) gp).getString("id");
+      total += get(port, "/api/v1/professionals/" + id + "/slots?status=free&kind=SNP&to=" + to, token)
+          .getJsonArray("items").size();
+    }
+    return total;
   }
 
   private Process start(int port, Path log) throws IOException {

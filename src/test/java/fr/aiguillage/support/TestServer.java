@@ -67,6 +67,27 @@ public final class TestServer implements AutoCloseable {
     return http.login(login, "password-of-" + login);
   }
 
+  /** Runs SQL on this server's database (test set-up the API cannot do yet, e.g. a booked slot). */
+  public int execute(String sql) {
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Reads one number from this server's database. */
+  public long count(String sql) {
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public int port() {
     return verticle.actualPort();
   }
