@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Extends every active rule's slots up to the horizon. Safe to run twice and on several instances at
@@ -19,7 +21,9 @@ public final class HorizonJob {
   public record Result(int rulesExtended, int slotsCreated) {
   }
 
-  private static final int BATCH = 200;
+  private static final int BATCH = 100;
+  /** Parallel transactions; SKIP LOCKED hands each a different set of rules. */
+  private static final int WORKERS = 3;
 
   private final Pool pool;
   private final Clock clock;
@@ -35,7 +39,14 @@ public final class HorizonJob {
 
   public Future<Result> run() {
     Instant now = clock.instant();
-    return batches(now, rules.horizon(now), new Result(0, 0));
+    Instant horizon = rules.horizon(now);
+    List<Future<Result>> workers = new ArrayList<>();
+    for (int i = 0; i < WORKERS; i++) {
+      workers.add(batches(now, horizon, new Result(0, 0)));
+    }
+    return Future.all(workers).map(all -> workers.stream().map(Future::result)
+        .reduce(new Result(0, 0), (a, b) -> new Result(a.rulesExtended() + b.rulesExtended(),
+            a.slotsCreated() + b.slotsCreated())));
   }
 
   private Future<Result> batches(Instant now, Instant horizon, Result soFar) {

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark: materialise 28 days of slots for N professionals (default 2,000) with 2 rules each.
+# Uses its own embedded PostgreSQL under target/bench-agenda-pg. Not part of `mvn -B verify`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+exec java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  fr.aiguillage.bench.AgendaBench "${1:-2000}"
