@@ -4,7 +4,18 @@ import fr.aiguillage.agenda.AbsenceService;
 import fr.aiguillage.agenda.AgendaAccess;
 import fr.aiguillage.agenda.HorizonJob;
 import fr.aiguillage.agenda.RuleService;
+import fr.aiguillage.agenda.SlotClaims;
+import fr.aiguillage.agenda.SlotSearch;
 import fr.aiguillage.agenda.SlotService;
+import fr.aiguillage.agenda.http.SearchRoutes;
+import fr.aiguillage.booking.AppointmentService;
+import fr.aiguillage.booking.BookSlot;
+import fr.aiguillage.booking.PatientsSeenThroughAppointments;
+import fr.aiguillage.booking.http.BookingRoutes;
+import fr.aiguillage.events.EventLog;
+import fr.aiguillage.events.EventRelay;
+import fr.aiguillage.patient.PatientService;
+import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
@@ -37,6 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +65,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private final Clock clock;
   private Pool pool;
   private HttpServer server;
+  private EventRelay relay;
 
   public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
     this.config = config;
@@ -76,7 +89,17 @@ public final class AiguillageVerticle extends VerticleBase {
     RuleService rules = new RuleService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
     AbsenceService absences = new AbsenceService(pool, clock, audit, agendaAccess);
     HorizonJob horizon = new HorizonJob(pool, clock, rules);
-    return territories.loadFrom(config.territoriesFile())
+    SlotSearch search = new SlotSearch(pool, clock, audit, territories,
+        Duration.ofMinutes(config.bookingLeadMinutes()));
+    EventLog events = new EventLog(pool, clock);
+    relay = new EventRelay(vertx, db);
+    PatientService patients = new PatientService(pool, clock, audit, territories,
+        new PatientsSeenThroughAppointments(pool));
+    SlotClaims claims = new SlotClaims();
+    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, territories);
+    AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
+    return relay.start()
+        .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
         .onSuccess(generated -> generated.ifPresent(FirstStartNotice::adminPassword))
         .compose(v -> config.demoEnabled()
@@ -95,7 +118,10 @@ public final class AiguillageVerticle extends VerticleBase {
                 new ProfessionalRoutes(professionals)::mount,
                 new SlotRoutes(slots)::mount,
                 new RuleRoutes(rules, horizon)::mount,
-                new AbsenceRoutes(absences)::mount))));
+                new AbsenceRoutes(absences)::mount,
+                new SearchRoutes(search)::mount,
+                new PatientRoutes(patients)::mount,
+                new BookingRoutes(booking, appointments)::mount))));
   }
 
   /** Hourly: idempotent, so a missed day (or a second instance doing the same) costs nothing. */
@@ -118,7 +144,8 @@ public final class AiguillageVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return http.eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   private static ReferenceData reference(TerritoryService territories, ProfessionalService professionals) {

@@ -15,6 +15,7 @@ public record AppConfig(
     Path skillsFile,
     Auth auth,
     int agendaHorizonDays,
+    int bookingLeadMinutes,
     boolean demoEnabled) {
 
   /** Session and password settings. */
@@ -36,6 +37,7 @@ public record AppConfig(
         new Auth(auth.getInteger("tokenHours"), auth.getInteger("maxFailedLogins"),
             auth.getInteger("lockoutMinutes"), auth.getInteger("pbkdf2Iterations")),
         json.getJsonObject("agenda").getInteger("horizonDays"),
+        json.getJsonObject("booking").getInteger("leadMinutes"),
         json.getJsonObject("demo").getBoolean("enabled"));
   }
 
@@ -45,16 +47,16 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
   }
 
   public AppConfig withDbUrl(String url) {
     return new AppConfig(httpPort, bodyLimitBytes, url, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
-        agendaHorizonDays, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
   }
 }

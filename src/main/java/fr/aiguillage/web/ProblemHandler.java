@@ -1,5 +1,7 @@
 package fr.aiguillage.web;
 
+import fr.aiguillage.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.failure.DomainFailure;

@@ -1,5 +1,7 @@
 package fr.aiguillage.web;
 
+import fr.aiguillage.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.security.model.Caller;
@@ -49,9 +51,10 @@ public final class Requests {
     return uuid(name, ctx.pathParam(name));
   }
 
+  /** A string query parameter as Vert.x decoded it (once; see {@link #queryTime}). */
   public static String query(RoutingContext ctx, String name) {
-    RequestParameter p = queryParams(ctx).get(name);
-    return p == null || p.isNull() ? null : p.getString();
+    String raw = ctx.request().getParam(name);
+    return raw == null || raw.isEmpty() ? null : raw;
   }
 
   public static Integer queryInt(RoutingContext ctx, String name, int fallback) {

@@ -1,5 +1,7 @@
 package fr.aiguillage.web;
 
+import fr.aiguillage.json.Json;
+
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

@@ -62,6 +62,29 @@ public final class SlotStore {
         .map(RowSet::rowCount);
   }
 
+  /** Books the slot if, and only if, it is free and starts after {@code now}. */
+  public Future<Optional<Slot>> claim(SqlClient db, UUID id, Instant now) {
+    return db.preparedQuery("UPDATE slot SET status = 'booked', updated_at = $2"
+            + " WHERE id = $1 AND status = 'free' AND start_at > $2 RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, utc(now)))
+        .map(SlotStore::first);
+  }
+
+  /** Frees a booked slot (blocked if an absence covers it), or cancels it once it has started. */
+  public Future<Slot> release(SqlClient db, UUID id, Instant now) {
+    return db.preparedQuery("""
+            UPDATE slot s SET updated_at = $2, status = CASE
+                WHEN s.start_at <= $2 THEN 'cancelled'
+                WHEN EXISTS (SELECT 1 FROM absence a WHERE a.professional_id = s.professional_id
+                             AND tstzrange(a.from_at, a.to_at) && tstzrange(s.start_at, s.end_at)) THEN 'blocked'
+                ELSE 'free' END
+            WHERE s.id = $1 AND s.status = 'booked'
+            RETURNING """ + COLUMNS)
+        .execute(Tuple.of(id, utc(now)))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(toSlot(rows.iterator().next()))
+            : findById(db, id, false).map(found -> found.orElseThrow()));
+  }
+
   public Future<Optional<Slot>> findById(SqlClient db, UUID id, boolean forUpdate) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE id = $1" + (forUpdate ? " FOR UPDATE" : ""))
         .execute(Tuple.of(id))

@@ -1,4 +1,4 @@
-package fr.aiguillage.web;
+package fr.aiguillage.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
 
-/** The one Jackson mapper: records in and out, ISO-8601 times, no nulls written. */
+/** The one Jackson mapper (API bodies, stored snapshots): records in and out, ISO-8601 times, no nulls written. */
 public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -23,8 +23,12 @@ public final class Json {
   }
 
   public static Buffer encode(Object value) {
+    return Buffer.buffer(text(value));
+  }
+
+  public static String text(Object value) {
     try {
-      return Buffer.buffer(MAPPER.writeValueAsBytes(value));
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }

@@ -1,0 +1,170 @@
+package fr.aiguillage.booking;
+
+import fr.aiguillage.agenda.SlotClaims;
+import fr.aiguillage.agenda.model.Slot;
+import fr.aiguillage.booking.model.Appointment;
+import fr.aiguillage.booking.model.AppointmentStatus;
+import fr.aiguillage.booking.model.Booked;
+import fr.aiguillage.booking.model.BookingRequest;
+import fr.aiguillage.booking.model.SlotBooked;
+import fr.aiguillage.booking.store.AppointmentStore;
+import fr.aiguillage.booking.store.IdempotencyStore;
+import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.directory.TerritoryService;
+import fr.aiguillage.directory.model.Professional;
+import fr.aiguillage.events.EventLog;
+import fr.aiguillage.failure.Conflict;
+import fr.aiguillage.failure.DomainFailure;
+import fr.aiguillage.failure.Forbidden;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.json.Json;
+import fr.aiguillage.patient.PatientService;
+import fr.aiguillage.patient.model.Patient;
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.model.Caller;
+import fr.aiguillage.security.model.Role;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Books a patient into a slot, all in one transaction: reserve the idempotency key, register or check the
+ * patient, take the slot with one conditional UPDATE, insert the appointment (unique per live slot), log
+ * and announce {@code slot.booked}, audit, and keep the answer for retries.
+ */
+public final class BookSlot {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private final Pool pool;
+  private final Clock clock;
+  private final AuditTrail audit;
+  private final EventLog events;
+  private final SlotClaims claims;
+  private final PatientService patients;
+  private final ProfessionalService professionals;
+  private final TerritoryService territories;
+  private final AppointmentStore appointments = new AppointmentStore();
+  private final IdempotencyStore keys = new IdempotencyStore();
+
+  public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
+                  PatientService patients, ProfessionalService professionals, TerritoryService territories) {
+    this.territories = territories;
+    this.pool = pool;
+    this.clock = clock;
+    this.audit = audit;
+    this.events = events;
+    this.claims = claims;
+    this.patients = patients;
+    this.professionals = professionals;
+  }
+
+  public Future<Booked> book(Caller caller, String idempotencyKey, BookingRequest request) {
+    requireRole(caller);
+    checkShape(request);
+    Instant now = clock.instant();
+    if (idempotencyKey == null) {
+      return pool.withTransaction(tx -> bookIn(tx, caller, request, now)).map(json -> new Booked(json, false));
+    }
+    byte[] hash = hash(request);
+    return pool.withTransaction(tx -> keys.reserve(tx, caller.accountId(), idempotencyKey, hash, now)
+        .compose(used -> {
+          if (used.isEmpty()) {
+            return bookIn(tx, caller, request, now)
+                .compose(json -> keys.answer(tx, caller.accountId(), idempotencyKey, 201, json)
+                    .map(new Booked(json, false)));
+          }
+          if (!used.get().sameRequest(hash)) {
+            return Future.failedFuture(new KeyReused());
+          }
+          return Future.succeededFuture(new Booked(used.get().responseJson(), true));
+        }));
+  }
+
+  private Future<String> bookIn(SqlClient tx, Caller caller, BookingRequest request, Instant now) {
+    return patient(tx, caller, request)
+        .compose(patient -> claims.claim(tx, request.slotId(), now)
+            .compose(slot -> professionalOf(caller, slot)
+                .compose(pro -> insert(tx, caller, request, patient, slot, pro, now))))
+        .map(Json::text);
+  }
+
+  private Future<Patient> patient(SqlClient tx, Caller caller, BookingRequest request) {
+    return request.patientId() != null ? patients.visibleTo(caller, request.patientId())
+        : patients.createIn(tx, caller, request.patient(), "patient.");
+  }
+
+  private Future<Professional> professionalOf(Caller caller, Slot slot) {
+    return professionals.findForService(slot.professionalId()).map(found -> {
+      Professional p = found.orElseThrow();
+      if (!caller.coversAny(p.territories())) {
+        throw new Forbidden("this slot belongs to a professional outside your territories");
+      }
+      return p;
+    });
+  }
+
+  private Future<Appointment> insert(SqlClient tx, Caller caller, BookingRequest r, Patient patient, Slot slot,
+                                     Professional pro, Instant now) {
+    String territory = pro.sites().stream().filter(s -> s.id().equals(slot.siteId())).findFirst()
+        .map(s -> territoryOf(pro, s.communeInsee())).orElse(pro.territories().get(0));
+    Appointment a = new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED,
+        new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
+        slot.professionalId(), patient.id(), r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
+        territory, 0, OffsetDateTime.ofInstant(now, PARIS));
+    return appointments.insert(tx, a, now)
+        .recover(e -> Future.failedFuture(isSecondLiveAppointment(e)
+            ? new Conflict("SLOT_TAKEN", "slot " + slot.id() + " has just been booked") : e))
+        .compose(v -> events.append(tx, SlotBooked.TYPE, territory,
+            new SlotBooked(slot.id(), a.id(), a.professionalId(), territory, slot.start(), now)))
+        .compose(v -> audit.record(tx, AppointmentService.event(caller, "appointment.book", a)))
+        .map(a);
+  }
+
+  private String territoryOf(Professional pro, String communeInsee) {
+    return territories.place(communeInsee).map(TerritoryService.Place::territoryId).orElse(pro.territories().get(0));
+  }
+
+  private static boolean isSecondLiveAppointment(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+
+  private static void requireRole(Caller caller) {
+    if (!caller.hasAny(Role.OPERATOR, Role.COORDINATOR, Role.ORIENTER, Role.PROFESSIONAL)) {
+      throw new Forbidden("booking is for the secretariat and orienting professionals");
+    }
+  }
+
+  private static void checkShape(BookingRequest r) {
+    if ((r.patientId() == null) == (r.patient() == null)) {
+      throw new Invalid("patientId", "give either patientId or patient, not both and not neither");
+    }
+  }
+
+  /** The same key with the same body replays; a key reused for another body is refused. */
+  static byte[] hash(BookingRequest request) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(Json.text(request).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** 422: an idempotency key sent again with a different request. */
+  static final class KeyReused extends DomainFailure {
+    KeyReused() {
+      super(422, "IDEMPOTENCY_KEY_REUSED", "Clé d'idempotence déjà utilisée",
+          "this Idempotency-Key was already used with a different request");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package fr.aiguillage.booking.model;
+
+import fr.aiguillage.patient.model.NewPatient;
+
+import java.util.UUID;
+
+/** What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way. */
+public record BookingRequest(UUID slotId, UUID patientId, NewPatient patient, String reason, UUID callId,
+                             UUID triageId) {
+}

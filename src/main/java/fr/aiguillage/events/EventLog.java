@@ -1,0 +1,57 @@
+package fr.aiguillage.events;
+
+import fr.aiguillage.json.Json;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends events inside the writer's transaction and announces them with PostgreSQL NOTIFY, which is
+ * delivered only if that transaction commits: no event for a booking that did not happen, none lost for
+ * one that did (the log keeps them for replay).
+ */
+public final class EventLog {
+
+  public static final String CHANNEL = "aiguillage_events";
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public EventLog(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Future<DomainEvent> append(SqlClient tx, String type, String territoryId, Object payload) {
+    Instant at = clock.instant();
+    JsonObject body = new JsonObject(Json.text(payload));
+    return tx.preparedQuery("INSERT INTO domain_event (at, type, territory_id, payload) VALUES ($1, $2, $3, $4)"
+            + " RETURNING id")
+        .execute(Tuple.of(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), type, territoryId, body))
+        .map(rows -> new DomainEvent(rows.iterator().next().getLong("id"), at, type, territoryId, body))
+        .compose(event -> tx.preparedQuery("SELECT pg_notify($1, $2)")
+            .execute(Tuple.of(CHANNEL, event.toJson().encode())).map(event));
+  }
+
+  /** Events after {@code afterId} and not older than {@code since}, oldest first (for reconnecting screens). */
+  public Future<List<DomainEvent>> since(long afterId, Instant since, int limit) {
+    return pool.preparedQuery("SELECT id, at, type, territory_id, payload FROM domain_event"
+            + " WHERE id > $1 AND at >= $2 ORDER BY id LIMIT $3")
+        .execute(Tuple.of(afterId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit))
+        .map(rows -> {
+          List<DomainEvent> events = new ArrayList<>();
+          rows.forEach(r -> events.add(new DomainEvent(r.getLong("id"), r.getOffsetDateTime("at").toInstant(),
+              r.getString("type"), r.getString("territory_id"), (JsonObject) r.getJson("payload"))));
+          return events;
+        });
+  }
+}

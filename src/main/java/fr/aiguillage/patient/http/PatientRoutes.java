@@ -1,0 +1,61 @@
+package fr.aiguillage.patient.http;
+
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.patient.PatientService;
+import fr.aiguillage.patient.model.NewPatient;
+import fr.aiguillage.patient.model.Patient;
+import fr.aiguillage.patient.model.PatientPatch;
+import fr.aiguillage.web.Requests;
+import fr.aiguillage.web.Responses;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.util.List;
+
+/** {@code /api/v1/patients}. */
+public final class PatientRoutes {
+
+  record PatientList(List<Patient> items) {
+  }
+
+  private final PatientService patients;
+
+  public PatientRoutes(PatientService patients) {
+    this.patients = patients;
+  }
+
+  public void mount(RouterBuilder api) {
+    api.getRoute("createPatient").addHandler(this::create);
+    api.getRoute("findPatients").addHandler(this::find);
+    api.getRoute("getPatient").addHandler(this::get);
+    api.getRoute("updatePatient").addHandler(this::update);
+  }
+
+  private void create(RoutingContext ctx) {
+    NewPatient request = Requests.body(ctx, NewPatient.class);
+    Responses.reply(ctx, patients.create(Requests.caller(ctx), request),
+        p -> Responses.created(ctx, "/api/v1/patients/" + p.id(), p));
+  }
+
+  private void find(RoutingContext ctx) {
+    String phone = Requests.query(ctx, "phone");
+    if (phone == null) {
+      throw new Invalid("phone", "required: the caller's number, written any way");
+    }
+    // An unencoded "+33…" reaches us as " 33…": a number never starts with a space, so it was a plus.
+    String written = phone.startsWith(" ") ? "+" + phone.trim() : phone;
+    Responses.reply(ctx, patients.findByPhone(Requests.caller(ctx), written),
+        found -> Responses.ok(ctx, new PatientList(found)));
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.reply(ctx, patients.get(Requests.caller(ctx), Requests.pathUuid(ctx, "id")),
+        p -> Responses.ok(ctx, p));
+  }
+
+  private void update(RoutingContext ctx) {
+    PatientPatch patch = Requests.body(ctx, PatientPatch.class);
+    Responses.reply(ctx, patients.update(Requests.caller(ctx), Requests.pathUuid(ctx, "id"), patch),
+        p -> Responses.ok(ctx, p));
+  }
+}

@@ -1,0 +1,9 @@
+package fr.aiguillage.patient.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What {@code POST /api/v1/patients} (or a booking with an inline patient) asks for. */
+public record NewPatient(String familyName, String givenName, LocalDate birthDate, String phone,
+                         String communeInsee, String sex, List<Fragility> fragility, Boolean hasMt) {
+}

@@ -1,0 +1,81 @@
+package fr.aiguillage.patient.store;
+
+import fr.aiguillage.patient.model.Fragility;
+import fr.aiguillage.patient.model.Patient;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for patients. */
+public final class PatientStore {
+
+  /** A patient and the account that registered them. */
+  public record Stored(Patient patient, UUID createdBy) {
+  }
+
+  private static final String COLUMNS = "p.id, p.family_name, p.given_name, p.birth_date, p.phone, p.commune_insee,"
+      + " p.sex, p.fragility, p.has_mt, p.created_by, c.territory_id";
+
+  public Future<Void> insert(SqlClient db, Patient p, UUID createdBy, Instant now) {
+    return db.preparedQuery("""
+            INSERT INTO patient (id, family_name, given_name, birth_date, phone, commune_insee, sex, fragility, has_mt,
+                                 created_by, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)""")
+        .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), createdBy, utc(now)}))
+        .mapEmpty();
+  }
+
+  public Future<Void> update(SqlClient db, Patient p, Instant now) {
+    return db.preparedQuery("""
+            UPDATE patient SET family_name = $2, given_name = $3, birth_date = $4, phone = $5, commune_insee = $6,
+              sex = $7, fragility = $8, has_mt = $9, updated_at = $10
+            WHERE id = $1""")
+        .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), utc(now)}))
+        .mapEmpty();
+  }
+
+  public Future<Optional<Stored>> findById(SqlClient db, UUID id, boolean forUpdate) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
+            + " WHERE p.id = $1" + (forUpdate ? " FOR UPDATE OF p" : ""))
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toStored(rows.iterator().next())));
+  }
+
+  public Future<List<Stored>> findByPhone(SqlClient db, String e164) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
+            + " WHERE p.phone = $1 ORDER BY p.family_name, p.given_name LIMIT 50")
+        .execute(Tuple.of(e164))
+        .map(rows -> {
+          List<Stored> found = new ArrayList<>();
+          rows.forEach(row -> found.add(toStored(row)));
+          return found;
+        });
+  }
+
+  private static Stored toStored(Row row) {
+    List<Fragility> fragility = Arrays.stream(row.getArrayOfStrings("fragility")).map(Fragility::valueOf).toList();
+    return new Stored(new Patient(row.getUUID("id"), row.getString("family_name"), row.getString("given_name"),
+        row.getLocalDate("birth_date"), row.getString("phone"), row.getString("commune_insee"), row.getString("sex"),
+        fragility, row.getBoolean("has_mt"), row.getString("territory_id")), row.getUUID("created_by"));
+  }
+
+  private static String[] names(List<Fragility> fragility) {
+    return fragility.stream().map(Enum::name).distinct().toArray(String[]::new);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
