@@ -61,8 +61,8 @@ public final class RuleService {
   }
 
   public Future<RuleChange> update(Caller caller, UUID ruleId, RuleRequest request) {
-    return pool.withTransaction(tx -> lock(tx, ruleId)
-        .compose(current -> access.toManage(caller, current.professionalId()).compose(p -> {
+    return managed(caller, ruleId).compose(p -> pool.withTransaction(tx -> lock(tx, ruleId)
+        .compose(current -> {
           AvailabilityRule changed = RuleRequests.toRule(ruleId, current.professionalId(), request);
           AgendaAccess.requireSite(p, changed.siteId());
           Instant now = clock.instant();
@@ -75,9 +75,16 @@ public final class RuleService {
         })));
   }
 
+  /** The rule's professional, if the caller may manage them; checked before any transaction opens. */
+  private Future<Professional> managed(Caller caller, UUID ruleId) {
+    return rules.findById(pool, ruleId, false)
+        .map(found -> found.orElseThrow(() -> new NotFound("availability rule " + ruleId)))
+        .compose(rule -> access.toManage(caller, rule.professionalId()));
+  }
+
   public Future<RuleChange> delete(Caller caller, UUID ruleId) {
-    return pool.withTransaction(tx -> lock(tx, ruleId)
-        .compose(rule -> access.toManage(caller, rule.professionalId()).compose(p -> {
+    return managed(caller, ruleId).compose(p -> pool.withTransaction(tx -> lock(tx, ruleId)
+        .compose(rule -> {
           Instant now = clock.instant();
           return rules.deactivate(tx, ruleId, now)
               .compose(v -> slots.cancelFutureUnbooked(tx, ruleId, now))

@@ -76,29 +76,35 @@ public final class SlotService {
     if (target != SlotStatus.BLOCKED && target != SlotStatus.FREE) {
       return Future.failedFuture(new Invalid("status", "must be blocked or free"));
     }
-    return pool.withTransaction(tx -> lockChangeable(tx, caller, slotId)
+    return mayManage(caller, slotId).compose(allowed -> pool.withTransaction(tx -> lockChangeable(tx, slotId)
         .compose(slot -> slots.setStatus(tx, slotId, target, clock.instant())
             .compose(v -> audit.record(tx, AuditEvent.of(caller, "slot." + target.wire(), "slot", slotId, null)))
-            .map(v -> withStatus(slot, target))));
+            .map(v -> withStatus(slot, target)))));
   }
 
   /** Cancels a free or blocked slot; cancelling twice is harmless. */
   public Future<Void> cancel(Caller caller, UUID slotId) {
-    return pool.withTransaction(tx -> slots.findById(tx, slotId, true)
+    return mayManage(caller, slotId).compose(allowed -> pool.withTransaction(tx -> slots.findById(tx, slotId, true)
         .map(found -> found.orElseThrow(() -> new NotFound("slot " + slotId)))
-        .compose(slot -> access.toManage(caller, slot.professionalId()).map(slot))
         .compose(slot -> switch (slot.status()) {
           case CANCELLED -> Future.<Void>succeededFuture();
           case BOOKED -> Future.<Void>failedFuture(booked(slot));
           default -> slots.setStatus(tx, slotId, SlotStatus.CANCELLED, clock.instant())
               .compose(v -> audit.record(tx, AuditEvent.of(caller, "slot.cancel", "slot", slotId, null)));
-        }));
+        })));
   }
 
-  private Future<Slot> lockChangeable(SqlClient tx, Caller caller, UUID slotId) {
+  /** Checked before the transaction: the directory lookup takes its own connection. */
+  private Future<Void> mayManage(Caller caller, UUID slotId) {
+    return slots.findById(pool, slotId, false)
+        .map(found -> found.orElseThrow(() -> new NotFound("slot " + slotId)))
+        .compose(slot -> access.toManage(caller, slot.professionalId()))
+        .mapEmpty();
+  }
+
+  private Future<Slot> lockChangeable(SqlClient tx, UUID slotId) {
     return slots.findById(tx, slotId, true)
         .map(found -> found.orElseThrow(() -> new NotFound("slot " + slotId)))
-        .compose(slot -> access.toManage(caller, slot.professionalId()).map(slot))
         .map(slot -> {
           if (slot.status() == SlotStatus.BOOKED) {
             throw booked(slot);

@@ -72,36 +72,45 @@ public final class BookSlot {
   public Future<Booked> book(Caller caller, String idempotencyKey, BookingRequest request) {
     requireRole(caller);
     checkShape(request);
-    Instant now = clock.instant();
-    if (idempotencyKey == null) {
-      return pool.withTransaction(tx -> bookIn(tx, caller, request, now)).map(json -> new Booked(json, false));
-    }
-    byte[] hash = hash(request);
-    return pool.withTransaction(tx -> keys.reserve(tx, caller.accountId(), idempotencyKey, hash, now)
-        .compose(used -> {
-          if (used.isEmpty()) {
-            return bookIn(tx, caller, request, now)
-                .compose(json -> keys.answer(tx, caller.accountId(), idempotencyKey, 201, json)
-                    .map(new Booked(json, false)));
-          }
-          if (!used.get().sameRequest(hash)) {
-            return Future.failedFuture(new KeyReused());
-          }
-          return Future.succeededFuture(new Booked(used.get().responseJson(), true));
-        }));
+    // Reads that need their own connection happen before the transaction takes one: a transaction
+    // waiting on the pool for a second connection would starve the pool under load.
+    return claims.peek(pool, request.slotId())
+        .compose(slot -> professionalOf(caller, slot))
+        .compose(pro -> knownPatient(caller, request).map(pro))
+        .compose(pro -> pool.withTransaction(tx -> idempotently(tx, caller, idempotencyKey, request, pro)));
   }
 
-  private Future<String> bookIn(SqlClient tx, Caller caller, BookingRequest request, Instant now) {
-    return patient(tx, caller, request)
+  private Future<Booked> idempotently(SqlClient tx, Caller caller, String key, BookingRequest request,
+                                      Professional pro) {
+    Instant now = clock.instant();
+    if (key == null) {
+      return bookIn(tx, caller, request, pro, now).map(json -> new Booked(json, false));
+    }
+    byte[] hash = hash(request);
+    return keys.reserve(tx, caller.accountId(), key, hash, now).compose(used -> {
+      if (used.isEmpty()) {
+        return bookIn(tx, caller, request, pro, now)
+            .compose(json -> keys.answer(tx, caller.accountId(), key, 201, json).map(new Booked(json, false)));
+      }
+      if (!used.get().sameRequest(hash)) {
+        return Future.failedFuture(new KeyReused());
+      }
+      return Future.succeededFuture(new Booked(used.get().responseJson(), true));
+    });
+  }
+
+  private Future<String> bookIn(SqlClient tx, Caller caller, BookingRequest request, Professional pro, Instant now) {
+    Future<UUID> patientId = request.patientId() != null ? Future.succeededFuture(request.patientId())
+        : patients.createIn(tx, caller, request.patient(), "patient.").map(Patient::id);
+    return patientId
         .compose(patient -> claims.claim(tx, request.slotId(), now)
-            .compose(slot -> professionalOf(caller, slot)
-                .compose(pro -> insert(tx, caller, request, patient, slot, pro, now))))
+            .compose(slot -> insert(tx, caller, request, patient, slot, pro, now)))
         .map(Json::text);
   }
 
-  private Future<Patient> patient(SqlClient tx, Caller caller, BookingRequest request) {
-    return request.patientId() != null ? patients.visibleTo(caller, request.patientId())
-        : patients.createIn(tx, caller, request.patient(), "patient.");
+  private Future<Void> knownPatient(Caller caller, BookingRequest request) {
+    return request.patientId() == null ? Future.succeededFuture()
+        : patients.visibleTo(caller, request.patientId()).mapEmpty();
   }
 
   private Future<Professional> professionalOf(Caller caller, Slot slot) {
@@ -114,13 +123,13 @@ public final class BookSlot {
     });
   }
 
-  private Future<Appointment> insert(SqlClient tx, Caller caller, BookingRequest r, Patient patient, Slot slot,
+  private Future<Appointment> insert(SqlClient tx, Caller caller, BookingRequest r, UUID patientId, Slot slot,
                                      Professional pro, Instant now) {
     String territory = pro.sites().stream().filter(s -> s.id().equals(slot.siteId())).findFirst()
         .map(s -> territoryOf(pro, s.communeInsee())).orElse(pro.territories().get(0));
     Appointment a = new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED,
         new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
-        slot.professionalId(), patient.id(), r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
+        slot.professionalId(), patientId, r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
         territory, 0, OffsetDateTime.ofInstant(now, PARIS));
     return appointments.insert(tx, a, now)
         .recover(e -> Future.failedFuture(isSecondLiveAppointment(e)

@@ -91,7 +91,9 @@ public final class PatientService {
   }
 
   public Future<Patient> update(Caller caller, UUID id, PatientPatch patch) {
-    return pool.withTransaction(tx -> visibleOne(tx, caller, id, true).compose(current -> {
+    // Visibility may ask the booking module (its own connection): check it before the transaction.
+    return visibleOne(pool, caller, id, false).compose(seen -> pool.withTransaction(tx -> store.findById(tx, id, true)
+        .map(found -> found.orElseThrow(() -> new NotFound("patient " + id)).patient()).compose(current -> {
       Patient changed = valid(id, merge(current, patch), "");
       if (!caller.covers(changed.territoryId()) && !Objects.equals(changed.territoryId(), current.territoryId())) {
         throw new Forbidden("the new commune lies outside your territories");
@@ -99,7 +101,7 @@ public final class PatientService {
       return store.update(tx, changed, clock.instant())
           .compose(v -> audit.record(tx, event(caller, "patient.update", changed)))
           .map(changed);
-    }));
+    })));
   }
 
   /** For other modules: the patient, if this caller may see them (audited as a read). */

@@ -25,6 +25,18 @@ public final class Fixtures {
     return first10 + Rpps.checkDigit(first10);
   }
 
+  /** An invented patient living in Sète. */
+  public static JsonObject aPatientInSete() {
+    return new JsonObject().put("familyName", "Patiente").put("givenName", "Zoé").put("birthDate", "1984-05-17")
+        .put("phone", "06 98 76 54 32").put("communeInsee", SETE).put("sex", "F").put("fragility", new JsonArray());
+  }
+
+  /** A slot body for a professional's first site. */
+  public static JsonObject aSlot(JsonObject professional, String start, String end) {
+    return new JsonObject().put("siteId", professional.getJsonArray("sites").getJsonObject(0).getString("id"))
+        .put("kind", "SNP").put("start", start).put("end", end);
+  }
+
   public static JsonObject aGpInSete() {
     return aProfessional("GENERAL_PRACTITIONER", SETE);
   }

@@ -36,7 +36,15 @@ public final class Http {
   }
 
   public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Buffer body) {
+    return send(method, path, token, body, null, null);
+  }
+
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Buffer body, String header,
+                                   String value) {
     HttpRequest<Buffer> request = client.request(method, path);
+    if (header != null) {
+      request.putHeader(header, value);
+    }
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }

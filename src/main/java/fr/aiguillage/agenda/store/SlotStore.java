@@ -79,7 +79,7 @@ public final class SlotStore {
                              AND tstzrange(a.from_at, a.to_at) && tstzrange(s.start_at, s.end_at)) THEN 'blocked'
                 ELSE 'free' END
             WHERE s.id = $1 AND s.status = 'booked'
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
         .execute(Tuple.of(id, utc(now)))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(toSlot(rows.iterator().next()))
             : findById(db, id, false).map(found -> found.orElseThrow()));

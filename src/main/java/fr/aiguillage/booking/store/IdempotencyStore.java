@@ -37,9 +37,9 @@ public final class IdempotencyStore {
   }
 
   public Future<Void> answer(SqlClient tx, UUID accountId, String key, int status, String json) {
-    return tx.preparedQuery("UPDATE idempotency_key SET response_status = $3, response_body = $4::jsonb"
+    return tx.preparedQuery("UPDATE idempotency_key SET response_status = $3, response_body = $4"
             + " WHERE account_id = $1 AND key = $2")
-        .execute(Tuple.of(accountId, key, status, json))
+        .execute(Tuple.of(accountId, key, status, new io.vertx.core.json.JsonObject(json)))
         .mapEmpty();
   }
 }
