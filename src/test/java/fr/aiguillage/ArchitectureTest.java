@@ -23,7 +23,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"security", "directory", "agenda"})
+  @ValueSource(strings = {"security", "directory", "agenda", "patient", "booking"})
   @DisplayName("a module's storage is reached only from inside the module")
   void storesArePrivate(String module) {
     noClasses().that().resideOutsideOfPackage("fr.aiguillage." + module + "..")
@@ -51,8 +51,9 @@ class ArchitectureTest {
   @DisplayName("business rules (services) do not depend on the web layer")
   void servicesIgnoreTheWeb() {
     noClasses().that().resideInAnyPackage("fr.aiguillage.security", "fr.aiguillage.directory",
-            "fr.aiguillage.agenda", "fr.aiguillage.security.store..", "fr.aiguillage.directory.store..",
-            "fr.aiguillage.agenda.store..")
+            "fr.aiguillage.agenda", "fr.aiguillage.patient", "fr.aiguillage.booking", "fr.aiguillage.events",
+            "fr.aiguillage.security.store..", "fr.aiguillage.directory.store..", "fr.aiguillage.agenda.store..",
+            "fr.aiguillage.patient.store..", "fr.aiguillage.booking.store..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.aiguillage.web..", "io.vertx.ext.web..")
         .check(classes);
   }

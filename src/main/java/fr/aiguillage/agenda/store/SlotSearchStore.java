@@ -31,31 +31,41 @@ public final class SlotSearchStore {
   public record Row0(Hit hit, double exactKm) {
   }
 
-  private static final String PLACE = "ll_to_earth($1, $2)";
+  /** Sites of the profession in the territories, inside the box around the place ($1 lat, $2 lon, $6 metres). */
   private static final String SITE_FILTER = """
       c.territory_id = ANY ($3) AND p.active AND p.profession = $4 AND ($5::text IS NULL OR $5 = ANY (p.skills))
-        AND earth_box(""" + PLACE + ", $6) @> ll_to_earth(s.lat, s.lon)";
+        AND earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(s.lat, s.lon)""";
+
+  private static final String NEAREST_FREE = """
+      SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
+             s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
+             earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) / 1000.0 AS km,
+             x.id AS slot_id, x.start_at, x.end_at, x.kind
+      FROM site s
+      JOIN commune c ON c.insee = s.commune_insee
+      JOIN professional p ON p.id = s.professional_id
+      CROSS JOIN LATERAL (
+        SELECT sl.id, sl.start_at, sl.end_at, sl.kind FROM slot sl
+        WHERE sl.professional_id = p.id AND sl.site_id = s.id AND sl.status = 'free'
+          AND sl.start_at >= $7 AND sl.start_at < $8 AND sl.kind = ANY ($9)
+        ORDER BY sl.start_at LIMIT 1) x
+      WHERE %s
+      ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
+      LIMIT $10""".formatted(SITE_FILTER);
+
+  private static final String OVERBOOKING = """
+      SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
+             s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
+             earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) / 1000.0 AS km
+      FROM site s
+      JOIN commune c ON c.insee = s.commune_insee
+      JOIN professional p ON p.id = s.professional_id
+      WHERE p.accepts_overbooking AND %s
+      ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
+      LIMIT $7""".formatted(SITE_FILTER);
 
   public Future<List<Row0>> nearestFree(SqlClient db, Criteria q, int fetch) {
-    return db.preparedQuery("""
-            SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
-                   s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-                   earth_distance(ll_to_earth(s.lat, s.lon), """ + PLACE + """
-            ) / 1000.0 AS km,
-                   x.id AS slot_id, x.start_at, x.end_at, x.kind
-            FROM site s
-            JOIN commune c ON c.insee = s.commune_insee
-            JOIN professional p ON p.id = s.professional_id
-            CROSS JOIN LATERAL (
-              SELECT sl.id, sl.start_at, sl.end_at, sl.kind FROM slot sl
-              WHERE sl.professional_id = p.id AND sl.site_id = s.id AND sl.status = 'free'
-                AND sl.start_at >= $7 AND sl.start_at < $8 AND sl.kind = ANY ($9)
-              ORDER BY sl.start_at LIMIT 1) x
-            WHERE """ + SITE_FILTER + """
-
-            ORDER BY ll_to_earth(s.lat, s.lon) <-> """ + PLACE + """
-
-            LIMIT $10""")
+    return db.preparedQuery(NEAREST_FREE)
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.territories().toArray(String[]::new), q.profession(),
             q.skill(), q.radiusKm() * 1000.0, SlotStore.utc(q.from()), SlotStore.utc(q.to()),
             q.kinds().stream().map(Enum::name).toArray(String[]::new), fetch}))
@@ -75,19 +85,7 @@ public final class SlotSearchStore {
 
   /** Professionals of the profession who accept extra patients, nearest first. */
   public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int fetch) {
-    return db.preparedQuery("""
-            SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
-                   s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-                   earth_distance(ll_to_earth(s.lat, s.lon), """ + PLACE + """
-            ) / 1000.0 AS km
-            FROM site s
-            JOIN commune c ON c.insee = s.commune_insee
-            JOIN professional p ON p.id = s.professional_id
-            WHERE p.accepts_overbooking AND """ + SITE_FILTER + """
-
-            ORDER BY ll_to_earth(s.lat, s.lon) <-> """ + PLACE + """
-
-            LIMIT $7""")
+    return db.preparedQuery(OVERBOOKING)
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.territories().toArray(String[]::new), q.profession(),
             q.skill(), q.radiusKm() * 1000.0, fetch}))
         .map(rows -> {

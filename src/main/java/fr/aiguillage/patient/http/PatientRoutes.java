@@ -26,7 +26,9 @@ public final class PatientRoutes {
 
   public void mount(RouterBuilder api) {
     api.getRoute("createPatient").addHandler(this::create);
-    api.getRoute("findPatients").addHandler(this::find);
+    // vertx-openapi 5.0.7 turns "+33612345678" into a number before checking it is a string: this one
+    // operation is validated here (phone required, parsed by libphonenumber) instead.
+    api.getRoute("findPatients").setDoValidation(false).addHandler(this::find);
     api.getRoute("getPatient").addHandler(this::get);
     api.getRoute("updatePatient").addHandler(this::update);
   }
