@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
 public final class SlotSearch {
 
   static final Duration MAX_WITHIN = Duration.ofDays(7);
-  private static final int MAX_FETCH = 5000;
+  /** Sites read at first, and at most; each further read takes four times as many. */
+  private static final int FIRST_READ = 200;
+  private static final int MAX_READ = 20_000;
 
   private final Pool pool;
   private final Clock clock;
@@ -58,7 +60,7 @@ public final class SlotSearch {
       throw new Forbidden("searching slots is for the secretariat and orienting professionals");
     }
     Criteria criteria = criteria(caller, request);
-    return hits(criteria, request.limit(), Math.max(30, request.limit() * 3))
+    return hits(criteria, request.limit(), FIRST_READ)
         .compose(hits -> hits.size() >= request.limit()
             ? Future.succeededFuture(new SearchResult(hits, List.of()))
             : candidates(criteria, hits).map(c -> new SearchResult(hits, c)))
@@ -85,25 +87,25 @@ public final class SlotSearch {
   }
 
   /**
-   * Reads sites nearest first until the top {@code limit} is certain: rows come in exact distance order, so
-   * once the last row read is in a farther 0.1 km band than the limit-th result, nothing unread can
-   * change the answer; otherwise read more.
+   * Reads the nearest sites, more each time, until the top {@code limit} is certain: every unread site is
+   * at least as far as the farthest one read, so once that distance falls in a later 0.1 km band than the
+   * limit-th result (or passes the radius, or no site is left), nothing unread can change the answer.
    */
-  private Future<List<Hit>> hits(Criteria criteria, int limit, int fetch) {
-    return store.nearestFree(pool, criteria, fetch).compose(rows -> {
-      List<Hit> ranked = rank(rows);
-      boolean exhausted = rows.size() < fetch || fetch >= MAX_FETCH;
-      double lastBand = rows.isEmpty() ? 0 : SlotSearchStore.round(rows.get(rows.size() - 1).exactKm());
-      boolean settled = ranked.size() >= limit && ranked.get(limit - 1).distanceKm() < lastBand;
+  private Future<List<Hit>> hits(Criteria criteria, int limit, int sites) {
+    return store.nearestFree(pool, criteria, sites).compose(batch -> {
+      List<Hit> ranked = rank(batch.rows());
+      boolean exhausted = batch.sitesRead() < sites || batch.reachKm() > criteria.radiusKm() || sites >= MAX_READ;
+      boolean settled = ranked.size() >= limit
+          && ranked.get(limit - 1).distanceKm() < SlotSearchStore.round(batch.reachKm());
       return exhausted || settled ? Future.succeededFuture(ranked.subList(0, Math.min(limit, ranked.size())))
-          : hits(criteria, limit, Math.min(MAX_FETCH, fetch * 4));
+          : hits(criteria, limit, Math.min(MAX_READ, sites * 4));
     });
   }
 
   /** One hit per professional (their earliest), then by distance band and start. */
-  static List<Hit> rank(List<SlotSearchStore.Row0> rows) {
+  static List<Hit> rank(List<SlotSearchStore.Found> rows) {
     Map<UUID, Hit> earliest = new LinkedHashMap<>();
-    for (SlotSearchStore.Row0 row : rows) {
+    for (SlotSearchStore.Found row : rows) {
       earliest.merge(row.hit().professional().id(), row.hit(),
           (a, b) -> b.slot().start().isBefore(a.slot().start()) ? b : a);
     }
@@ -114,7 +116,7 @@ public final class SlotSearch {
 
   private Future<List<SearchResult.Candidate>> candidates(Criteria criteria, List<Hit> hits) {
     Set<UUID> listed = hits.stream().map(h -> h.professional().id()).collect(Collectors.toSet());
-    return store.overbooking(pool, criteria, 50).map(found -> {
+    return store.overbooking(pool, criteria, 2_000).map(found -> {
       Map<UUID, SearchResult.Candidate> nearest = new LinkedHashMap<>();
       found.stream().filter(c -> !listed.contains(c.professional().id()))
           .forEach(c -> nearest.putIfAbsent(c.professional().id(), c));

@@ -172,4 +172,20 @@ class SlotSearchTest extends ApiTest {
     assertInvalidField(http.get("/api/v1/slots/search?communeInsee=34301&profession=WIZARD", operator), "profession");
     assertProblem(http.get("/api/v1/slots/search?communeInsee=34301", server.adminToken()), 403, "FORBIDDEN");
   }
+
+  @Test
+  @DisplayName("a free GP behind more than 200 nearer sites of other professions is still found (the search reads on)")
+  void readsBeyondTheFirstSites() {
+    String day = "2026-12-02";
+    for (int i = 0; i < 210; i++) {
+      JsonObject nurse = Fixtures.aProfessional("NURSE", Fixtures.SETE).put("familyName", "Infirmier" + i);
+      nurse.getJsonArray("sites").getJsonObject(0).put("lat", 43.4028).put("lon", 3.6967);
+      scenario.professional(nurse);
+    }
+    JsonObject behind = gpAt("Derriere", 3.7000, false);
+    slot(behind, day, "09:00");
+    JsonArray results = search(operator, "communeInsee=34301&" + from(day)).getJsonArray("results");
+    assertThat(names(results)).containsExactly("Derriere");
+    assertThat(results.getJsonObject(0).getDouble("distanceKm")).isEqualTo(0.3);
+  }
 }

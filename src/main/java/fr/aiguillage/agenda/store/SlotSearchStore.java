@@ -28,73 +28,87 @@ public final class SlotSearchStore {
   }
 
   /** A hit with its exact distance, before rounding and de-duplication. */
-  public record Row0(Hit hit, double exactKm) {
+  public record Found(Hit hit, double exactKm) {
   }
 
-  /** Sites of the profession in the territories, inside the box around the place ($1 lat, $2 lon, $6 metres). */
-  private static final String SITE_FILTER = """
-      c.territory_id = ANY ($3) AND p.active AND p.profession = $4 AND ($5::text IS NULL OR $5 = ANY (p.skills))
-        AND earth_box(ll_to_earth($1, $2), $6) @> ll_to_earth(s.lat, s.lon)""";
+  /**
+   * The {@code k} sites nearest to the place ($1 lat, $2 lon), whatever their profession, read in distance
+   * order from the GiST (KNN) index; materialised so the filters below do not turn the ordered index scan
+   * into a scan of the whole box.
+   */
+  private static final String NEARBY = """
+      WITH nearby AS MATERIALIZED (
+        SELECT s.id, s.professional_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
+               earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) AS metres
+        FROM site s
+        ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
+        LIMIT $3)
+      """;
 
-  private static final String NEAREST_FREE = """
-      SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
-             s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-             earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) / 1000.0 AS km,
-             x.id AS slot_id, x.start_at, x.end_at, x.kind
-      FROM site s
+  /** Professionals of the profession in the territories ($4 territories, $5 profession, $6 skill, $7 metres). */
+  private static final String FILTER = """
+      c.territory_id = ANY ($4) AND p.active AND p.profession = $5 AND ($6::text IS NULL OR $6 = ANY (p.skills))
+        AND s.metres <= $7""";
+
+  private static final String COLUMNS = """
+      p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
+      s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon, s.metres / 1000.0 AS km""";
+
+  private static final String NEAREST_FREE = NEARBY + """
+      SELECT %s, x.id AS slot_id, x.start_at, x.end_at, x.kind
+      FROM nearby s
       JOIN commune c ON c.insee = s.commune_insee
       JOIN professional p ON p.id = s.professional_id
       CROSS JOIN LATERAL (
         SELECT sl.id, sl.start_at, sl.end_at, sl.kind FROM slot sl
         WHERE sl.professional_id = p.id AND sl.site_id = s.id AND sl.status = 'free'
-          AND sl.start_at >= $7 AND sl.start_at < $8 AND sl.kind = ANY ($9)
+          AND sl.start_at >= $8 AND sl.start_at < $9 AND sl.kind = ANY ($10)
         ORDER BY sl.start_at LIMIT 1) x
-      WHERE %s
-      ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
-      LIMIT $10""".formatted(SITE_FILTER);
+      WHERE %s""".formatted(COLUMNS, FILTER);
 
-  private static final String OVERBOOKING = """
-      SELECT p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
-             s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-             earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) / 1000.0 AS km
-      FROM site s
+  private static final String REACH = NEARBY + "SELECT count(*) AS sites, coalesce(max(metres), 0) AS metres FROM nearby";
+
+  private static final String OVERBOOKING = NEARBY + """
+      SELECT %s
+      FROM nearby s
       JOIN commune c ON c.insee = s.commune_insee
       JOIN professional p ON p.id = s.professional_id
       WHERE p.accepts_overbooking AND %s
-      ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
-      LIMIT $7""".formatted(SITE_FILTER);
+      ORDER BY s.metres""".formatted(COLUMNS, FILTER);
 
-  public Future<List<Row0>> nearestFree(SqlClient db, Criteria q, int fetch) {
-    return db.preparedQuery(NEAREST_FREE)
-        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.territories().toArray(String[]::new), q.profession(),
-            q.skill(), q.radiusKm() * 1000.0, SlotStore.utc(q.from()), SlotStore.utc(q.to()),
-            q.kinds().stream().map(Enum::name).toArray(String[]::new), fetch}))
-        .map(rows -> {
-          List<Row0> hits = new ArrayList<>();
-          for (Row row : rows) {
-            double km = row.getDouble("km");
-            if (km <= q.radiusKm()) {
-              hits.add(new Row0(new Hit(new SlotSummary(row.getUUID("slot_id"),
-                  SlotStore.paris(row.getOffsetDateTime("start_at")), SlotStore.paris(row.getOffsetDateTime("end_at")),
-                  SlotKind.valueOf(row.getString("kind"))), professional(row), site(row), round(km)), km));
-            }
-          }
-          return hits;
-        });
+  /** The hits among the {@code k} nearest sites, and how far those sites reach (to know if more must be read). */
+  public record Batch(List<Found> rows, int sitesRead, double reachKm) {
   }
 
-  /** Professionals of the profession who accept extra patients, nearest first. */
-  public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int fetch) {
+  public Future<Batch> nearestFree(SqlClient db, Criteria q, int k) {
+    Future<List<Found>> hits = db.preparedQuery(NEAREST_FREE)
+        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
+            q.profession(), q.skill(), q.radiusKm() * 1000.0, SlotStore.utc(q.from()), SlotStore.utc(q.to()),
+            q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
+        .map(rows -> {
+          List<Found> found = new ArrayList<>();
+          for (Row row : rows) {
+            found.add(new Found(new Hit(new SlotSummary(row.getUUID("slot_id"),
+                SlotStore.paris(row.getOffsetDateTime("start_at")), SlotStore.paris(row.getOffsetDateTime("end_at")),
+                SlotKind.valueOf(row.getString("kind"))), professional(row), site(row), round(row.getDouble("km"))),
+                row.getDouble("km")));
+          }
+          return found;
+        });
+    Future<Row> reach = db.preparedQuery(REACH).execute(Tuple.of(q.lat(), q.lon(), k))
+        .map(rows -> rows.iterator().next());
+    return Future.all(hits, reach).map(all -> new Batch(hits.result(), reach.result().getLong("sites").intValue(),
+        reach.result().getDouble("metres") / 1000.0));
+  }
+
+  /** Professionals of the profession who accept extra patients, among the {@code k} nearest sites. */
+  public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int k) {
     return db.preparedQuery(OVERBOOKING)
-        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.territories().toArray(String[]::new), q.profession(),
-            q.skill(), q.radiusKm() * 1000.0, fetch}))
+        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
+            q.profession(), q.skill(), q.radiusKm() * 1000.0}))
         .map(rows -> {
           List<Candidate> found = new ArrayList<>();
-          for (Row row : rows) {
-            if (row.getDouble("km") <= q.radiusKm()) {
-              found.add(new Candidate(professional(row), site(row), round(row.getDouble("km"))));
-            }
-          }
+          rows.forEach(row -> found.add(new Candidate(professional(row), site(row), round(row.getDouble("km")))));
           return found;
         });
   }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmark: slot search and booking on 100,000 professionals / 2,000,000 slots (7 days), through HTTP,
+# then the same booking transaction straight into PostgreSQL with pgbench as the ceiling.
+# Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
+# Arguments: [professionals] [searches] [bookings] [pgbench seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+
+fifo=$(mktemp -u) && mkfifo "$fifo"
+out=target/bench-booking.out
+java -Xmx3g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" < "$fifo" > "$out" 2>target/bench-booking.err &
+bench=$!
+exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it
+until grep -q '^PGPORT=' "$out" 2>/dev/null; do
+  kill -0 "$bench" 2>/dev/null || { cat "$out" target/bench-booking.err >&2; exit 1; }
+  sleep 1
+done
+grep -v '^PGPORT=' "$out"
+port=$(sed -n 's/^PGPORT=//p' "$out")
+echo "pgbench, 32 clients, same booking transaction:"
+pgbench -n -h localhost -p "$port" -U postgres -c 32 -j 2 -T "${4:-20}" -f scripts/bench-booking.sql postgres \
+  | grep -E 'tps|latency average|number of transactions actually processed'
+exec 3>&-
+wait "$bench"
+rm -f "$fifo"

@@ -1,0 +1,147 @@
+package fr.aiguillage.bench;
+
+import fr.aiguillage.AiguillageVerticle;
+import fr.aiguillage.Secrets;
+import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.config.ConfigLoader;
+import fr.aiguillage.db.DatabaseServer;
+import fr.aiguillage.db.Pools;
+import fr.aiguillage.directory.TerritoryService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * scripts/bench-booking.sh: 100,000 professionals and 2,000,000 slots over 7 days; slot search latency
+ * and throughput at 16 clients and booking throughput at 32 clients, through the real HTTP service. It
+ * then leaves the database running for pgbench (the same booking transaction in SQL) and prints how to
+ * reach it on stdout as {@code PGPORT=...}.
+ */
+public final class BookingBench {
+
+  public static void main(String[] args) throws Exception {
+    int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int searches = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    int bookings = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    DatabaseServer db = BenchDatabase.fresh("bench-booking-pg");
+    Vertx vertx = Vertx.vertx();
+    Pool pool = Pools.create(vertx, db.settings(), 4);
+    new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(1, TimeUnit.MINUTES);
+
+    long t0 = System.nanoTime();
+    BookingData.professionals(pool, professionals);
+    long t1 = System.nanoTime();
+    BookingData.slots(pool);
+    long t2 = System.nanoTime();
+    long slotCount = pool.query("SELECT count(*) FROM slot").execute().await(1, TimeUnit.MINUTES).iterator().next()
+        .getLong(0);
+    System.out.printf("generated %d professionals in %.1f s and %d slots in %.1f s (incl. VACUUM ANALYZE)%n",
+        professionals, (t1 - t0) / 1e9, slotCount, (t2 - t1) / 1e9);
+
+    AppConfig config = ConfigLoader.load(Map.of()).withHttpPort(0);
+    AiguillageVerticle service = new AiguillageVerticle(config, db.settings(), new Secrets("bench-admin-password", null),
+        Clock.systemUTC());
+    vertx.deployVerticle(service).await(2, TimeUnit.MINUTES);
+    WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+        .setDefaultPort(service.actualPort()), new PoolOptions().setHttp1MaxSize(64));
+    String token = operatorToken(client);
+    String patientId = patient(client, token);
+
+    List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
+        .stream().map(r -> r.getString(0)).toList();
+    Random random = new Random(7);
+    Load.run(16, 1000, () -> search(client, token, communes, random)).await(10, TimeUnit.MINUTES);
+    Load.Result search = Load.run(16, searches, () -> search(client, token, communes, random))
+        .await(30, TimeUnit.MINUTES);
+    System.out.printf("search, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n", searches,
+        search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
+
+    List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
+            + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (bookings * 3))
+        .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
+    ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, bookings));
+    Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
+        .await(30, TimeUnit.MINUTES);
+    System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
+        booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
+
+    prepareForPgbench(pool, free.subList(bookings, free.size()), patientId);
+    vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
+    pool.close().await(1, TimeUnit.MINUTES);
+    vertx.close().await(1, TimeUnit.MINUTES);
+    System.out.println("PGPORT=" + db.settings().port());
+    System.out.flush();
+    // Keep PostgreSQL up until the script has run pgbench and closes our standard input.
+    while (System.in.read() != -1) {
+      Thread.onSpinWait();
+    }
+    db.close();
+  }
+
+  private static String operatorToken(WebClient client) throws Exception {
+    String admin = login(client, "admin", "bench-admin-password");
+    client.post("/api/v1/accounts").bearerTokenAuthentication(admin).sendJsonObject(new JsonObject()
+            .put("login", "bench-operator").put("password", "bench-operator-password")
+            .put("roles", new JsonArray().add("OPERATOR"))
+            .put("territories", new JsonArray().add("bassin-de-thau").add("montpellier-est-berange")))
+        .await(1, TimeUnit.MINUTES);
+    return login(client, "bench-operator", "bench-operator-password");
+  }
+
+  private static String login(WebClient client, String login, String password) throws Exception {
+    return client.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", login)
+        .put("password", password)).await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("token");
+  }
+
+  private static String patient(WebClient client, String token) throws Exception {
+    return client.post("/api/v1/patients").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
+            .put("familyName", "Banc").put("givenName", "Essai").put("birthDate", "1980-01-01")
+            .put("phone", "04 65 71 99 99").put("communeInsee", "34301"))
+        .await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("id");
+  }
+
+  private static Future<Boolean> search(WebClient client, String token, List<String> communes, Random random) {
+    String commune = communes.get(random.nextInt(communes.size()));
+    String profession = random.nextInt(10) < 7 ? "GENERAL_PRACTITIONER" : "PHARMACIST";
+    String from = URLEncoder.encode(OffsetDateTime.now(ZoneOffset.UTC).plusHours(random.nextInt(24 * 6))
+        .withNano(0).toString(), StandardCharsets.UTF_8);
+    return client.get("/api/v1/slots/search?communeInsee=" + commune + "&profession=" + profession + "&from=" + from)
+        .bearerTokenAuthentication(token).send().map(r -> r.statusCode() == 200);
+  }
+
+  private static Future<Boolean> book(WebClient client, String token, String patientId, String slotId) {
+    return client.post("/api/v1/appointments").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
+            .put("slotId", slotId).put("patientId", patientId).put("reason", "banc d'essai"))
+        .map(r -> r.statusCode() == 201);
+  }
+
+  /** Numbered free slots for pgbench to take one by one, and the ids its transaction needs. */
+  private static void prepareForPgbench(Pool pool, List<String> slots, String patientId) throws Exception {
+    pool.query("CREATE TABLE bench_slot (n bigint PRIMARY KEY, id uuid NOT NULL)").execute()
+        .await(1, TimeUnit.MINUTES);
+    pool.preparedQuery("INSERT INTO bench_slot SELECT i, s::uuid FROM unnest($1::text[]) WITH ORDINALITY AS t(s, i)")
+        .execute(io.vertx.sqlclient.Tuple.of(slots.toArray(String[]::new))).await(5, TimeUnit.MINUTES);
+    pool.query("CREATE SEQUENCE bench_seq").execute().await(1, TimeUnit.MINUTES);
+    pool.preparedQuery("CREATE TABLE bench_ids AS SELECT $1::uuid AS patient_id,"
+            + " (SELECT id FROM account WHERE login = 'bench-operator') AS account_id")
+        .execute(io.vertx.sqlclient.Tuple.of(patientId)).await(1, TimeUnit.MINUTES);
+  }
+}

@@ -1,0 +1,60 @@
+package fr.aiguillage.bench;
+
+import fr.aiguillage.directory.Rpps;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The booking benchmark's data set, written in SQL: {@code n} professionals of every profession (40 % GPs)
+ * with one site jittered around a commune of the two territories, and 20 free SNP slots each over the next
+ * 7 days (2,000,000 for 100,000 professionals).
+ */
+final class BookingData {
+
+  private BookingData() {
+  }
+
+  static void professionals(Pool pool, int n) throws Exception {
+    String[] rpps = new String[n];
+    for (int i = 0; i < n; i++) {
+      String first10 = "16" + String.format("%08d", i);
+      rpps[i] = first10 + Rpps.checkDigit(first10);
+    }
+    pool.preparedQuery("""
+            WITH communes AS (SELECT insee, lat, lon, row_number() OVER (ORDER BY insee) - 1 AS k,
+                                     count(*) OVER () AS total FROM commune),
+                 pros AS (INSERT INTO professional (id, rpps, family_name, given_name, profession, skills, phone,
+                            accepts_snp, accepts_overbooking, mt_capacity, created_at, updated_at)
+                          SELECT gen_random_uuid(), r, 'Banc' || i, 'Essai',
+                                 (ARRAY['GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER',
+                                        'GENERAL_PRACTITIONER', 'NURSE', 'NURSE', 'PHARMACIST', 'PHYSIOTHERAPIST',
+                                        'MIDWIFE', 'DENTIST'])[1 + i % 10],
+                                 CASE WHEN i % 10 = 6 THEN ARRAY['CYSTITIS_PROTOCOL', 'SORE_THROAT_RDT']
+                                      ELSE '{}'::text[] END,
+                                 '+33465710000', true, i % 5 = 0, i % 3, now(), now()
+                          FROM unnest($1::text[]) WITH ORDINALITY AS t(r, i)
+                          RETURNING id, rpps)
+            INSERT INTO site (id, professional_id, name, address, commune_insee, lat, lon)
+            SELECT gen_random_uuid(), p.id, 'Cabinet', '1 rue du banc', c.insee,
+                   c.lat + (random() - 0.5) * 0.06, c.lon + (random() - 0.5) * 0.06
+            FROM pros p JOIN communes c ON c.k = (substr(p.rpps, 3, 8)::int % c.total)""")
+        .execute(Tuple.of(rpps)).await(30, TimeUnit.MINUTES);
+  }
+
+  /** 20 slots of 20 minutes per professional: three a day for six days and two on the seventh. */
+  static void slots(Pool pool) throws Exception {
+    pool.query("""
+            INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, created_at, updated_at)
+            SELECT gen_random_uuid(), s.professional_id, s.id, 'SNP', 'free', t.start_at,
+                   t.start_at + interval '20 minutes', 'MANUAL', now(), now()
+            FROM site s
+            CROSS JOIN generate_series(0, 19) AS k
+            CROSS JOIN LATERAL (SELECT date_trunc('hour', now()) + interval '1 hour' + (k / 3) * interval '1 day'
+                                   + ((k % 3) * 20 + (abs(hashtext(s.id::text)) % 10) * 60) * interval '1 minute'
+                                   AS start_at) t""")
+        .execute().await(60, TimeUnit.MINUTES);
+    pool.query("VACUUM ANALYZE").execute().await(30, TimeUnit.MINUTES);
+  }
+}
