@@ -94,9 +94,9 @@ public final class AiguillageVerticle extends VerticleBase {
     EventLog events = new EventLog(pool, clock);
     relay = new EventRelay(vertx, db);
     PatientService patients = new PatientService(pool, clock, audit, territories,
-        new PatientsSeenThroughAppointments(pool));
+        new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
-    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, territories);
+    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals);
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))

@@ -26,11 +26,6 @@ public final class SlotClaims {
             .orElseGet(() -> new NotFound("slot " + slotId)))));
   }
 
-  /** The slot as it stands (no lock), or 404. */
-  public Future<Slot> peek(SqlClient db, UUID slotId) {
-    return slots.findById(db, slotId, false).map(found -> found.orElseThrow(() -> new NotFound("slot " + slotId)));
-  }
-
   /** Gives a slot back: free again if it is still to come (blocked inside an absence), else cancelled. */
   public Future<Slot> release(SqlClient tx, UUID slotId, Instant now) {
     return slots.release(tx, slotId, now);

@@ -10,8 +10,6 @@ import fr.aiguillage.booking.model.SlotBooked;
 import fr.aiguillage.booking.store.AppointmentStore;
 import fr.aiguillage.booking.store.IdempotencyStore;
 import fr.aiguillage.directory.ProfessionalService;
-import fr.aiguillage.directory.TerritoryService;
-import fr.aiguillage.directory.model.Professional;
 import fr.aiguillage.events.EventLog;
 import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.failure.DomainFailure;
@@ -53,13 +51,11 @@ public final class BookSlot {
   private final SlotClaims claims;
   private final PatientService patients;
   private final ProfessionalService professionals;
-  private final TerritoryService territories;
   private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
   public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
-                  PatientService patients, ProfessionalService professionals, TerritoryService territories) {
-    this.territories = territories;
+                  PatientService patients, ProfessionalService professionals) {
     this.pool = pool;
     this.clock = clock;
     this.audit = audit;
@@ -72,24 +68,20 @@ public final class BookSlot {
   public Future<Booked> book(Caller caller, String idempotencyKey, BookingRequest request) {
     requireRole(caller);
     checkShape(request);
-    // Reads that need their own connection happen before the transaction takes one: a transaction
-    // waiting on the pool for a second connection would starve the pool under load.
-    return claims.peek(pool, request.slotId())
-        .compose(slot -> professionalOf(caller, slot))
-        .compose(pro -> knownPatient(caller, request).map(pro))
-        .compose(pro -> pool.withTransaction(tx -> idempotently(tx, caller, idempotencyKey, request, pro)));
+    // Everything runs on the transaction's one connection: a transaction that waited on the pool for a
+    // second connection could starve the pool under load.
+    return pool.withTransaction(tx -> idempotently(tx, caller, idempotencyKey, request));
   }
 
-  private Future<Booked> idempotently(SqlClient tx, Caller caller, String key, BookingRequest request,
-                                      Professional pro) {
+  private Future<Booked> idempotently(SqlClient tx, Caller caller, String key, BookingRequest request) {
     Instant now = clock.instant();
     if (key == null) {
-      return bookIn(tx, caller, request, pro, now).map(json -> new Booked(json, false));
+      return bookIn(tx, caller, request, now).map(json -> new Booked(json, false));
     }
     byte[] hash = hash(request);
     return keys.reserve(tx, caller.accountId(), key, hash, now).compose(used -> {
       if (used.isEmpty()) {
-        return bookIn(tx, caller, request, pro, now)
+        return bookIn(tx, caller, request, now)
             .compose(json -> keys.answer(tx, caller.accountId(), key, 201, json).map(new Booked(json, false)));
       }
       if (!used.get().sameRequest(hash)) {
@@ -99,34 +91,30 @@ public final class BookSlot {
     });
   }
 
-  private Future<String> bookIn(SqlClient tx, Caller caller, BookingRequest request, Professional pro, Instant now) {
-    Future<UUID> patientId = request.patientId() != null ? Future.succeededFuture(request.patientId())
+  private Future<String> bookIn(SqlClient tx, Caller caller, BookingRequest request, Instant now) {
+    Future<UUID> patientId = request.patientId() != null
+        ? patients.visibleIn(tx, caller, request.patientId()).map(Patient::id)
         : patients.createIn(tx, caller, request.patient(), "patient.").map(Patient::id);
     return patientId
         .compose(patient -> claims.claim(tx, request.slotId(), now)
-            .compose(slot -> insert(tx, caller, request, patient, slot, pro, now)))
+            .compose(slot -> territoryOf(tx, caller, slot)
+                .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))))
         .map(Json::text);
   }
 
-  private Future<Void> knownPatient(Caller caller, BookingRequest request) {
-    return request.patientId() == null ? Future.succeededFuture()
-        : patients.visibleTo(caller, request.patientId()).mapEmpty();
-  }
-
-  private Future<Professional> professionalOf(Caller caller, Slot slot) {
-    return professionals.findForService(slot.professionalId()).map(found -> {
-      Professional p = found.orElseThrow();
-      if (!caller.coversAny(p.territories())) {
-        throw new Forbidden("this slot belongs to a professional outside your territories");
+  /** The territory of the slot's site, which must be one of the caller's. */
+  private Future<String> territoryOf(SqlClient tx, Caller caller, Slot slot) {
+    return professionals.territoryOfSite(tx, slot.siteId()).map(found -> {
+      String territory = found.orElseThrow();
+      if (!caller.covers(territory)) {
+        throw new Forbidden("this slot lies outside your territories");
       }
-      return p;
+      return territory;
     });
   }
 
   private Future<Appointment> insert(SqlClient tx, Caller caller, BookingRequest r, UUID patientId, Slot slot,
-                                     Professional pro, Instant now) {
-    String territory = pro.sites().stream().filter(s -> s.id().equals(slot.siteId())).findFirst()
-        .map(s -> territoryOf(pro, s.communeInsee())).orElse(pro.territories().get(0));
+                                     String territory, Instant now) {
     Appointment a = new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED,
         new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
         slot.professionalId(), patientId, r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
@@ -138,10 +126,6 @@ public final class BookSlot {
             new SlotBooked(slot.id(), a.id(), a.professionalId(), territory, slot.start(), now)))
         .compose(v -> audit.record(tx, AppointmentService.event(caller, "appointment.book", a)))
         .map(a);
-  }
-
-  private String territoryOf(Professional pro, String communeInsee) {
-    return territories.place(communeInsee).map(TerritoryService.Place::territoryId).orElse(pro.territories().get(0));
   }
 
   private static boolean isSecondLiveAppointment(Throwable e) {

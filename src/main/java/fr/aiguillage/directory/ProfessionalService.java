@@ -97,6 +97,11 @@ public final class ProfessionalService {
         .compose(p -> recordWrite(tx, caller, "professional.site.create", p.orElseThrow()).map(p.orElseThrow())));
   }
 
+  /** For other modules, on their connection: the territory a site lies in. */
+  public Future<Optional<String>> territoryOfSite(SqlClient db, UUID siteId) {
+    return store.territoryOfSite(db, siteId);
+  }
+
   /** For other modules: the professional, whatever the caller (they apply their own rules). */
   public Future<Optional<Professional>> findForService(UUID id) {
     return store.findById(pool, id, false);

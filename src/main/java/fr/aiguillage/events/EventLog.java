@@ -34,12 +34,16 @@ public final class EventLog {
   public Future<DomainEvent> append(SqlClient tx, String type, String territoryId, Object payload) {
     Instant at = clock.instant();
     JsonObject body = new JsonObject(Json.text(payload));
-    return tx.preparedQuery("INSERT INTO domain_event (at, type, territory_id, payload) VALUES ($1, $2, $3, $4)"
-            + " RETURNING id")
-        .execute(Tuple.of(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), type, territoryId, body))
-        .map(rows -> new DomainEvent(rows.iterator().next().getLong("id"), at, type, territoryId, body))
-        .compose(event -> tx.preparedQuery("SELECT pg_notify($1, $2)")
-            .execute(Tuple.of(CHANNEL, event.toJson().encode())).map(event));
+    // One round trip: the row, then the notification carrying the same JSON as DomainEvent.toJson().
+    return tx.preparedQuery("""
+            WITH e AS (INSERT INTO domain_event (at, type, territory_id, payload) VALUES ($1, $2, $3, $4)
+                       RETURNING id, at, type, territory_id, payload)
+            SELECT id, pg_notify($5, json_build_object('id', id, 'at', $6::text, 'type', type,
+                                                       'territoryId', territory_id, 'payload', payload)::text)
+            FROM e""")
+        .execute(Tuple.from(new Object[] {OffsetDateTime.ofInstant(at, ZoneOffset.UTC), type, territoryId, body,
+            CHANNEL, at.toString()}))
+        .map(rows -> new DomainEvent(rows.iterator().next().getLong("id"), at, type, territoryId, body));
   }
 
   /** Events after {@code afterId} and not older than {@code since}, oldest first (for reconnecting screens). */

@@ -76,7 +76,7 @@ public final class PatientService {
     requireRole(caller);
     String e164 = PhoneNumbers.toE164("phone", rawPhone);
     return store.findByPhone(pool, e164).compose(found -> {
-      List<Future<Boolean>> checks = found.stream().map(s -> canSee(caller, s)).toList();
+      List<Future<Boolean>> checks = found.stream().map(s -> canSee(pool, caller, s)).toList();
       return Future.all(checks).map(all -> {
         List<Patient> visible = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
@@ -91,9 +91,7 @@ public final class PatientService {
   }
 
   public Future<Patient> update(Caller caller, UUID id, PatientPatch patch) {
-    // Visibility may ask the booking module (its own connection): check it before the transaction.
-    return visibleOne(pool, caller, id, false).compose(seen -> pool.withTransaction(tx -> store.findById(tx, id, true)
-        .map(found -> found.orElseThrow(() -> new NotFound("patient " + id)).patient()).compose(current -> {
+    return pool.withTransaction(tx -> visibleOne(tx, caller, id, true).compose(current -> {
       Patient changed = valid(id, merge(current, patch), "");
       if (!caller.covers(changed.territoryId()) && !Objects.equals(changed.territoryId(), current.territoryId())) {
         throw new Forbidden("the new commune lies outside your territories");
@@ -101,19 +99,20 @@ public final class PatientService {
       return store.update(tx, changed, clock.instant())
           .compose(v -> audit.record(tx, event(caller, "patient.update", changed)))
           .map(changed);
-    })));
+    }));
   }
 
-  /** For other modules: the patient, if this caller may see them (audited as a read). */
-  public Future<Patient> visibleTo(Caller caller, UUID id) {
-    return get(caller, id);
+  /** For other modules, inside their transaction: the patient, if this caller may see them (audited as a read). */
+  public Future<Patient> visibleIn(SqlClient tx, Caller caller, UUID id) {
+    return visibleOne(tx, caller, id, false)
+        .compose(p -> audit.record(tx, event(caller, "patient.read", p)).map(p));
   }
 
   private Future<Patient> visibleOne(SqlClient db, Caller caller, UUID id, boolean forUpdate) {
     requireRole(caller);
     return store.findById(db, id, forUpdate)
         .map(found -> found.orElseThrow(() -> new NotFound("patient " + id)))
-        .compose(stored -> canSee(caller, stored).map(ok -> {
+        .compose(stored -> canSee(db, caller, stored).map(ok -> {
           if (!ok) {
             throw new Forbidden("you may not see this patient");
           }
@@ -121,7 +120,7 @@ public final class PatientService {
         }));
   }
 
-  private Future<Boolean> canSee(Caller caller, PatientStore.Stored stored) {
+  private Future<Boolean> canSee(SqlClient db, Caller caller, PatientStore.Stored stored) {
     Patient p = stored.patient();
     if (caller.hasAny(Role.OPERATOR, Role.COORDINATOR) && caller.covers(p.territoryId())) {
       return Future.succeededFuture(true);
@@ -129,11 +128,11 @@ public final class PatientService {
     Future<Boolean> result = Future.succeededFuture(false);
     if (caller.has(Role.PROFESSIONAL) && caller.account().professionalId() != null) {
       result = result.compose(seen -> seen ? Future.succeededFuture(true)
-          : visibility.hasAppointmentWith(p.id(), caller.account().professionalId()));
+          : visibility.hasAppointmentWith(db, p.id(), caller.account().professionalId()));
     }
     if (caller.has(Role.ORIENTER)) {
       result = result.compose(seen -> seen || caller.accountId().equals(stored.createdBy())
-          ? Future.succeededFuture(true) : visibility.bookedBy(p.id(), caller.accountId()));
+          ? Future.succeededFuture(true) : visibility.bookedBy(db, p.id(), caller.accountId()));
     }
     return result;
   }

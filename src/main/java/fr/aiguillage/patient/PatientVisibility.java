@@ -1,16 +1,18 @@
 package fr.aiguillage.patient;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 
 import java.util.UUID;
 
 /**
  * What the patient rules need to know of appointments, in this module's words (the booking module
  * answers): a professional sees a patient they have an appointment with; an orienter one they booked.
+ * Questions run on the caller's connection (inside its transaction, if any).
  */
 public interface PatientVisibility {
 
-  Future<Boolean> hasAppointmentWith(UUID patientId, UUID professionalId);
+  Future<Boolean> hasAppointmentWith(SqlClient db, UUID patientId, UUID professionalId);
 
-  Future<Boolean> bookedBy(UUID patientId, UUID accountId);
+  Future<Boolean> bookedBy(SqlClient db, UUID patientId, UUID accountId);
 }

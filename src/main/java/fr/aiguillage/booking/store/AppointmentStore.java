@@ -65,11 +65,16 @@ public final class AppointmentStore {
         });
   }
 
-  public Future<Boolean> exists(SqlClient db, UUID patientId, String column, UUID value) {
-    return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = $1 AND " + column
-            + " = $2) AS e")
-        .execute(Tuple.of(patientId, value))
-        .map(rows -> rows.iterator().next().getBoolean("e"));
+  public Future<Boolean> existsWithProfessional(SqlClient db, UUID patientId, UUID professionalId) {
+    return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = $1 AND professional_id = $2)")
+        .execute(Tuple.of(patientId, professionalId))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  public Future<Boolean> existsBookedBy(SqlClient db, UUID patientId, UUID accountId) {
+    return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = $1 AND booked_by = $2)")
+        .execute(Tuple.of(patientId, accountId))
+        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   private static Appointment toAppointment(Row row) {

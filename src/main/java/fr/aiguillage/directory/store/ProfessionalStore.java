@@ -84,6 +84,13 @@ public final class ProfessionalStore {
         .map(list -> list.stream().findFirst());
   }
 
+  public Future<Optional<String>> territoryOfSite(SqlClient db, UUID siteId) {
+    return db.preparedQuery("SELECT c.territory_id FROM site s JOIN commune c ON c.insee = s.commune_insee"
+            + " WHERE s.id = $1")
+        .execute(Tuple.of(siteId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
   public Future<Page<Professional>> find(SqlClient db, ProfessionalQuery q) {
     String pattern = q.text() == null ? null : "%" + q.text().replace("\\", "\\\\").replace("%", "\\%")
         .replace("_", "\\_") + "%";
