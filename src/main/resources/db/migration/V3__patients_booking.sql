@@ -69,6 +69,8 @@ CREATE TABLE domain_event (
 );
 CREATE INDEX domain_event_at_idx ON domain_event (at);
 
--- Nearest-first search: sites by position, a professional's free slots by time.
-CREATE INDEX site_position_idx ON site USING gist (ll_to_earth(lat, lon));
+-- Nearest-first search: sites by position (a point on earthdistance's sphere, computed once), a
+-- professional's free slots by time.
+ALTER TABLE site ADD COLUMN position cube GENERATED ALWAYS AS (ll_to_earth(lat, lon)) STORED;
+CREATE INDEX site_position_idx ON site USING gist (position);
 CREATE INDEX slot_free_by_professional_idx ON slot (professional_id, start_at) WHERE status = 'free';

@@ -39,23 +39,24 @@ public final class SlotSearchStore {
   private static final String NEARBY = """
       WITH nearby AS MATERIALIZED (
         SELECT s.id, s.professional_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-               earth_distance(ll_to_earth(s.lat, s.lon), ll_to_earth($1, $2)) AS metres
+               s.position <-> ll_to_earth($1, $2) AS chord
         FROM site s
-        ORDER BY ll_to_earth(s.lat, s.lon) <-> ll_to_earth($1, $2)
+        ORDER BY s.position <-> ll_to_earth($1, $2)
         LIMIT $3)
       """;
 
-  /** Professionals of the profession in the territories ($4 territories, $5 profession, $6 skill, $7 metres). */
+  /** Professionals of the profession in the territories ($4 territories, $5 profession, $6 skill, $7 chord). */
   private static final String FILTER = """
       c.territory_id = ANY ($4) AND p.active AND p.profession = $5 AND ($6::text IS NULL OR $6 = ANY (p.skills))
-        AND s.metres <= $7""";
+        AND s.chord <= $7""";
 
   private static final String COLUMNS = """
       p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
-      s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon, s.metres / 1000.0 AS km""";
+      s.id AS site_id, s.name, s.address, s.commune_insee, s.lat, s.lon, s.chord""";
 
   private static final String NEAREST_FREE = NEARBY + """
-      SELECT %s, x.id AS slot_id, x.start_at, x.end_at, x.kind
+      SELECT %s, x.id AS slot_id, x.start_at, x.end_at, x.kind,
+             (SELECT count(*) FROM nearby) AS sites, (SELECT max(chord) FROM nearby) AS reach
       FROM nearby s
       JOIN commune c ON c.insee = s.commune_insee
       JOIN professional p ON p.id = s.professional_id
@@ -66,7 +67,7 @@ public final class SlotSearchStore {
         ORDER BY sl.start_at LIMIT 1) x
       WHERE %s""".formatted(COLUMNS, FILTER);
 
-  private static final String REACH = NEARBY + "SELECT count(*) AS sites, coalesce(max(metres), 0) AS metres FROM nearby";
+  private static final String REACH = NEARBY + "SELECT count(*) AS sites, coalesce(max(chord), 0) AS chord FROM nearby";
 
   private static final String OVERBOOKING = NEARBY + """
       SELECT %s
@@ -74,41 +75,49 @@ public final class SlotSearchStore {
       JOIN commune c ON c.insee = s.commune_insee
       JOIN professional p ON p.id = s.professional_id
       WHERE p.accepts_overbooking AND %s
-      ORDER BY s.metres""".formatted(COLUMNS, FILTER);
+      ORDER BY s.chord""".formatted(COLUMNS, FILTER);
 
   /** The hits among the {@code k} nearest sites, and how far those sites reach (to know if more must be read). */
   public record Batch(List<Found> rows, int sitesRead, double reachKm) {
   }
 
   public Future<Batch> nearestFree(SqlClient db, Criteria q, int k) {
-    Future<List<Found>> hits = db.preparedQuery(NEAREST_FREE)
+    return db.preparedQuery(NEAREST_FREE)
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
-            q.profession(), q.skill(), q.radiusKm() * 1000.0, SlotStore.utc(q.from()), SlotStore.utc(q.to()),
-            q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
-        .map(rows -> {
+            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm()), SlotStore.utc(q.from()),
+            SlotStore.utc(q.to()), q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
+        .compose(rows -> {
           List<Found> found = new ArrayList<>();
           for (Row row : rows) {
+            double km = Earth.greatCircleKm(row.getDouble("chord"));
             found.add(new Found(new Hit(new SlotSummary(row.getUUID("slot_id"),
                 SlotStore.paris(row.getOffsetDateTime("start_at")), SlotStore.paris(row.getOffsetDateTime("end_at")),
-                SlotKind.valueOf(row.getString("kind"))), professional(row), site(row), round(row.getDouble("km"))),
-                row.getDouble("km")));
+                SlotKind.valueOf(row.getString("kind"))), professional(row), site(row), round(km)), km));
           }
-          return found;
+          if (rows.size() > 0) {
+            Row first = rows.iterator().next();
+            return Future.succeededFuture(new Batch(found, first.getLong("sites").intValue(),
+                Earth.greatCircleKm(first.getDouble("reach"))));
+          }
+          return reach(db, q, k).map(r -> new Batch(found, r.getLong("sites").intValue(),
+              Earth.greatCircleKm(r.getDouble("chord"))));
         });
-    Future<Row> reach = db.preparedQuery(REACH).execute(Tuple.of(q.lat(), q.lon(), k))
-        .map(rows -> rows.iterator().next());
-    return Future.all(hits, reach).map(all -> new Batch(hits.result(), reach.result().getLong("sites").intValue(),
-        reach.result().getDouble("metres") / 1000.0));
+  }
+
+  /** How many of the {@code k} nearest sites exist, and the distance of the farthest of them. */
+  private Future<Row> reach(SqlClient db, Criteria q, int k) {
+    return db.preparedQuery(REACH).execute(Tuple.of(q.lat(), q.lon(), k)).map(rows -> rows.iterator().next());
   }
 
   /** Professionals of the profession who accept extra patients, among the {@code k} nearest sites. */
   public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int k) {
     return db.preparedQuery(OVERBOOKING)
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
-            q.profession(), q.skill(), q.radiusKm() * 1000.0}))
+            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm())}))
         .map(rows -> {
           List<Candidate> found = new ArrayList<>();
-          rows.forEach(row -> found.add(new Candidate(professional(row), site(row), round(row.getDouble("km")))));
+          rows.forEach(row -> found.add(new Candidate(professional(row), site(row),
+              round(Earth.greatCircleKm(row.getDouble("chord"))))));
           return found;
         });
   }
