@@ -28,6 +28,7 @@ public final class AuthService {
   private final AuditTrail audit;
   private final AccountStore accounts = new AccountStore();
   private final LoginThrottleStore throttle = new LoginThrottleStore();
+  private final SessionCache sessions = new SessionCache();
   private final Future<String> decoyHash;
 
   public AuthService(Pool pool, Clock clock, AppConfig.Auth settings, PasswordHasher hasher, AuditTrail audit) {
@@ -51,11 +52,22 @@ public final class AuthService {
   }
 
   public Future<Void> logout(String token) {
-    return accounts.revokeSession(pool, Tokens.hash(token), clock.instant());
+    byte[] hash = Tokens.hash(token);
+    sessions.forget(hash);
+    return accounts.revokeSession(pool, hash, clock.instant());
   }
 
   public Future<Optional<Account>> authenticate(String token) {
-    return accounts.findBySession(pool, Tokens.hash(token), clock.instant());
+    byte[] hash = Tokens.hash(token);
+    Instant now = clock.instant();
+    Optional<Account> known = sessions.find(hash, now);
+    if (known.isPresent()) {
+      return Future.succeededFuture(known);
+    }
+    return accounts.findBySession(pool, hash, now).map(found -> {
+      found.ifPresent(live -> sessions.remember(hash, live, now));
+      return found.map(AccountStore.LiveSession::account);
+    });
   }
 
   private Future<Void> refuseLocked(Instant until, Instant now) {

@@ -60,7 +60,9 @@ public final class BookingBench {
     AiguillageVerticle service = new AiguillageVerticle(config, db.settings(), new Secrets("bench-admin-password", null),
         Clock.systemUTC());
     vertx.deployVerticle(service).await(2, TimeUnit.MINUTES);
-    WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+    // The load comes from its own Vert.x (own event loops), not from the service's threads.
+    Vertx load = Vertx.vertx();
+    WebClient client = WebClient.create(load, new WebClientOptions().setDefaultHost("localhost")
         .setDefaultPort(service.actualPort()), new PoolOptions().setHttp1MaxSize(64));
     String token = operatorToken(client);
     String patientId = patient(client, token);
@@ -87,6 +89,7 @@ public final class BookingBench {
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
     pool.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
+    load.close().await(1, TimeUnit.MINUTES);
     System.out.println("PGPORT=" + db.settings().port());
     System.out.flush();
     // Keep PostgreSQL up until the script has run pgbench and closes our standard input.

@@ -61,12 +61,18 @@ public final class AccountStore {
         .mapEmpty();
   }
 
+  /** A live session's account and when the session ends. */
+  public record LiveSession(Account account, Instant expiresAt) {
+  }
+
   /** The account of a live session (not revoked, not expired, account active). */
-  public Future<Optional<Account>> findBySession(SqlClient db, byte[] tokenHash, Instant now) {
-    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM session s JOIN account a ON a.id = s.account_id"
+  public Future<Optional<LiveSession>> findBySession(SqlClient db, byte[] tokenHash, Instant now) {
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", s.expires_at FROM session s"
+            + " JOIN account a ON a.id = s.account_id"
             + " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active")
         .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), utc(now)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new LiveSession(
+            toAccount(rows.iterator().next()), rows.iterator().next().getOffsetDateTime("expires_at").toInstant())));
   }
 
   public Future<Void> revokeSession(SqlClient db, byte[] tokenHash, Instant now) {
