@@ -4,5 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+# Run from a snapshot of the classes, so a rebuild while the benchmark runs cannot change them under it.
+snapshot=target/bench-classes
+rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test-classes/. "$snapshot"/
+exec java -Xmx2g -cp "$snapshot:$(cat target/bench.classpath)" \
   fr.aiguillage.bench.AgendaBench "${1:-2000}"

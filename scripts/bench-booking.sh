@@ -7,10 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# Run from a snapshot of the classes, so a rebuild while the benchmark runs cannot change them under it.
+snapshot=target/bench-classes
+rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test-classes/. "$snapshot"/
 
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-booking.out
-java -Xmx3g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+java -Xmx3g -cp "$snapshot:$(cat target/bench.classpath)" \
   fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" < "$fifo" > "$out" 2>target/bench-booking.err &
 bench=$!
 exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it

@@ -19,7 +19,16 @@ import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
+import fr.aiguillage.calls.CallIntake;
+import fr.aiguillage.calls.CallService;
+import fr.aiguillage.calls.http.CallRoutes;
+import fr.aiguillage.calls.http.CallStream;
+import fr.aiguillage.calls.http.TelephonySignature;
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.triage.TriageEngine;
+import fr.aiguillage.triage.TriageRules;
+import fr.aiguillage.triage.TriageService;
+import fr.aiguillage.triage.http.TriageRoutes;
 import fr.aiguillage.db.DbSettings;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.demo.DemoData;
@@ -96,8 +105,12 @@ public final class AiguillageVerticle extends VerticleBase {
     PatientService patients = new PatientService(pool, clock, audit, territories,
         new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
-    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals);
+    TriageService triage = new TriageService(pool, clock, audit,
+        new TriageEngine(TriageRules.load(config.triageRulesFile())), patients);
+    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage);
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
+    CallIntake intake = new CallIntake(pool, clock, audit, events);
+    CallService calls = new CallService(pool, clock, audit, patients);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -121,7 +134,10 @@ public final class AiguillageVerticle extends VerticleBase {
                 new AbsenceRoutes(absences)::mount,
                 new SearchRoutes(search)::mount,
                 new PatientRoutes(patients)::mount,
-                new BookingRoutes(booking, appointments)::mount))));
+                new BookingRoutes(booking, appointments)::mount,
+                new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
+                new CallStream(vertx, events, clock)::mount,
+                new TriageRoutes(triage, search, patients, clock)::mount))));
   }
 
   /** Hourly: idempotent, so a missed day (or a second instance doing the same) costs nothing. */

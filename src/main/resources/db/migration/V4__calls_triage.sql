@@ -57,3 +57,6 @@ CREATE TABLE triage_assessment (
   created_at           timestamptz NOT NULL,
   CHECK ((override_urgency IS NULL) = (override_reason IS NULL))
 );
+
+-- What else an audit row must say (e.g. the triage rules version).
+ALTER TABLE audit_event ADD COLUMN detail text;

@@ -23,7 +23,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"security", "directory", "agenda", "patient", "booking"})
+  @ValueSource(strings = {"security", "directory", "agenda", "patient", "booking", "calls", "triage"})
   @DisplayName("a module's storage is reached only from inside the module")
   void storesArePrivate(String module) {
     noClasses().that().resideOutsideOfPackage("fr.aiguillage." + module + "..")
@@ -53,7 +53,8 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("fr.aiguillage.security", "fr.aiguillage.directory",
             "fr.aiguillage.agenda", "fr.aiguillage.patient", "fr.aiguillage.booking", "fr.aiguillage.events",
             "fr.aiguillage.security.store..", "fr.aiguillage.directory.store..", "fr.aiguillage.agenda.store..",
-            "fr.aiguillage.patient.store..", "fr.aiguillage.booking.store..")
+            "fr.aiguillage.patient.store..", "fr.aiguillage.booking.store..", "fr.aiguillage.calls",
+            "fr.aiguillage.calls.store..", "fr.aiguillage.triage", "fr.aiguillage.triage.store..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.aiguillage.web..", "io.vertx.ext.web..")
         .check(classes);
   }

@@ -10,6 +10,7 @@ import fr.aiguillage.booking.model.SlotBooked;
 import fr.aiguillage.booking.store.AppointmentStore;
 import fr.aiguillage.booking.store.IdempotencyStore;
 import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.triage.TriageService;
 import fr.aiguillage.events.EventLog;
 import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.failure.DomainFailure;
@@ -51,11 +52,13 @@ public final class BookSlot {
   private final SlotClaims claims;
   private final PatientService patients;
   private final ProfessionalService professionals;
+  private final TriageService triage;
   private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
   public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
-                  PatientService patients, ProfessionalService professionals) {
+                  PatientService patients, ProfessionalService professionals, TriageService triage) {
+    this.triage = triage;
     this.pool = pool;
     this.clock = clock;
     this.audit = audit;
@@ -95,7 +98,7 @@ public final class BookSlot {
     Future<UUID> patientId = request.patientId() != null
         ? patients.visibleIn(tx, caller, request.patientId()).map(Patient::id)
         : patients.createIn(tx, caller, request.patient(), "patient.").map(Patient::id);
-    return patientId
+    return triage.requireBookable(tx, request.triageId()).compose(v -> patientId)
         .compose(patient -> claims.claim(tx, request.slotId(), now)
             .compose(slot -> territoryOf(tx, caller, slot)
                 .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))))

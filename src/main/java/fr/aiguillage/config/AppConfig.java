@@ -16,13 +16,23 @@ public record AppConfig(
     Auth auth,
     int agendaHorizonDays,
     int bookingLeadMinutes,
+    Path triageRulesFile,
+    Telephony telephony,
     boolean demoEnabled) {
+
+  /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
+  public record Line(String number, String territory, String secret) {
+  }
+
+  /** The provider's lines and how far its timestamps may drift. */
+  public record Telephony(int maxSkewSeconds, java.util.List<Line> lines) {
+  }
 
   /** Session and password settings. */
   public record Auth(int tokenHours, int maxFailedLogins, int lockoutMinutes, int pbkdf2Iterations) {
   }
 
-  static AppConfig from(JsonObject json) {
+  static AppConfig from(JsonObject json, java.util.Map<String, String> env) {
     JsonObject http = json.getJsonObject("http");
     JsonObject db = json.getJsonObject("db");
     JsonObject auth = json.getJsonObject("auth");
@@ -38,7 +48,18 @@ public record AppConfig(
             auth.getInteger("lockoutMinutes"), auth.getInteger("pbkdf2Iterations")),
         json.getJsonObject("agenda").getInteger("horizonDays"),
         json.getJsonObject("booking").getInteger("leadMinutes"),
+        Path.of(json.getString("triageRulesFile")),
+        telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("demo").getBoolean("enabled"));
+  }
+
+  private static Telephony telephony(JsonObject json, java.util.Map<String, String> env) {
+    java.util.List<Line> lines = new java.util.ArrayList<>();
+    json.getJsonArray("lines").forEach(o -> {
+      JsonObject line = (JsonObject) o;
+      lines.add(new Line(line.getString("number"), line.getString("territory"), env.get(line.getString("secretEnv"))));
+    });
+    return new Telephony(json.getInteger("maxSkewSeconds"), java.util.List.copyOf(lines));
   }
 
   public boolean usesEmbeddedDatabase() {
@@ -47,16 +68,16 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
   }
 
   public AppConfig withDbUrl(String url) {
     return new AppConfig(httpPort, bodyLimitBytes, url, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
-        agendaHorizonDays, bookingLeadMinutes, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
   }
 }

@@ -22,7 +22,7 @@ public final class ConfigLoader {
   /** The file named by {@code AIGUILLAGE_CONFIG_FILE} (default {@code config/application.json}) plus the environment. */
   public static AppConfig load(Map<String, String> env) {
     Path file = Path.of(env.getOrDefault(PREFIX + "CONFIG_FILE", "config/application.json"));
-    return AppConfig.from(overlay(read(file), env));
+    return AppConfig.from(overlay(read(file), env), env);
   }
 
   static JsonObject read(Path file) {

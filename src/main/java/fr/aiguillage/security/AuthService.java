@@ -100,6 +100,6 @@ public final class AuthService {
 
   private static AuditEvent loginEvent(Account account, String clientIp, AuditEvent.Outcome outcome) {
     return new AuditEvent(null, null, account == null ? null : account.id(), "auth.login", "account",
-        account == null ? null : account.id().toString(), null, clientIp, outcome);
+        account == null ? null : account.id().toString(), null, clientIp, outcome, null);
   }
 }

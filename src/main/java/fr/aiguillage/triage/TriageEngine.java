@@ -10,7 +10,6 @@ import fr.aiguillage.triage.model.Urgency;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Applies the rules to a questionnaire. Two safety rules come first and live here, where no rules file can
@@ -63,7 +62,7 @@ public final class TriageEngine {
     Orientation orientation = then.profession() == null ? null
         : new Orientation(then.profession(), then.skills(), urgency.within());
     String advice = outOfHours ? rules.advice().get("outOfHours")
-        : Objects.requireNonNullElse(then.advice(), rules.advice().get(urgency.name()));
+        : then.advice() != null ? then.advice() : rules.advice().get(urgency.name());
     return new TriageResult(urgency, orientation, List.of(), outOfHours, advice, rules.version(), decidedBy);
   }
 

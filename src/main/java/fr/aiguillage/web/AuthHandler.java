@@ -10,12 +10,13 @@ import java.util.Set;
 
 /**
  * Requires a live bearer token on every {@code /api/v1} path except the public ones (DESIGN.md,
- * "Conventions"); puts the {@link Caller} in the routing context.
+ * "Conventions": login, and the telephony webhook, which is signed instead); puts the {@link Caller} in the
+ * routing context.
  */
 final class AuthHandler implements Handler<RoutingContext> {
 
   private static final String API = "/api/v1/";
-  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login");
+  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/api/v1/telephony/events");
 
   private final AuthService auth;
 

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  public static final String TELEPHONY_SECRET = "telephony-secret-for-tests";
 
   public final Vertx vertx;
   public final DbSettings db;
@@ -40,7 +41,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(DbSettings db, MutableClock clock) {
-    AppConfig base = ConfigLoader.load(Map.of());
+    AppConfig base = ConfigLoader.load(Map.of("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET));
     AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
         base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));
     Vertx vertx = Vertx.vertx();

@@ -16,16 +16,17 @@ public final class AuditStore {
 
   public Future<Void> insert(SqlClient db, AuditEvent e, Instant at) {
     return db.preparedQuery("""
-            INSERT INTO audit_event (at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+            INSERT INTO audit_event (at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome,
+                                     detail)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
         .execute(Tuple.from(new Object[] {AccountStore.utc(at), e.accountId(), e.action(), e.entityType(),
-            e.entityId(), e.territoryId(), e.clientIp(), e.outcome().name()}))
+            e.entityId(), e.territoryId(), e.clientIp(), e.outcome().name(), e.detail()}))
         .mapEmpty();
   }
 
   public Future<List<AuditEvent>> find(SqlClient db, AuditQuery q) {
     return db.preparedQuery("""
-            SELECT id, at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome
+            SELECT id, at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome, detail
             FROM audit_event
             WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
               AND ($3::uuid IS NULL OR account_id = $3) AND ($4::text IS NULL OR entity_type = $4)
@@ -45,6 +46,6 @@ public final class AuditStore {
     return new AuditEvent(row.getLong("id"), row.getOffsetDateTime("at").toInstant(), row.getUUID("account_id"),
         row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
         row.getString("territory_id"), row.getString("client_ip"),
-        AuditEvent.Outcome.valueOf(row.getString("outcome")));
+        AuditEvent.Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
   }
 }
