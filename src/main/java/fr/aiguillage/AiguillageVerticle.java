@@ -24,7 +24,13 @@ import fr.aiguillage.calls.CallService;
 import fr.aiguillage.calls.http.CallRoutes;
 import fr.aiguillage.calls.http.CallStream;
 import fr.aiguillage.calls.http.TelephonySignature;
+import fr.aiguillage.agenda.SlotImports;
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.ical.AvailabilityImport;
+import fr.aiguillage.ical.FeedAccess;
+import fr.aiguillage.ical.FeedService;
+import fr.aiguillage.ical.Subscriptions;
+import fr.aiguillage.ical.http.CalendarRoutes;
 import fr.aiguillage.triage.TriageEngine;
 import fr.aiguillage.triage.TriageRules;
 import fr.aiguillage.triage.TriageService;
@@ -111,6 +117,14 @@ public final class AiguillageVerticle extends VerticleBase {
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
     CallIntake intake = new CallIntake(pool, clock, audit, events);
     CallService calls = new CallService(pool, clock, audit, patients);
+    AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
+        config.agendaHorizonDays());
+    Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
+        config.ical().importMaxBytes());
+    CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
+        config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
+        professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
+        config.ical().importMaxBytes());
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -120,10 +134,11 @@ public final class AiguillageVerticle extends VerticleBase {
             : Future.succeededFuture())
         .compose(v -> horizon.run())
         .onSuccess(v -> scheduleHorizon(horizon))
+        .onSuccess(v -> scheduleSubscriptions(subscriptions))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
-            config.bodyLimitBytes(), pool, auth, audit, List.of(
+            config.bodyLimitBytes(), config.ical().importMaxBytes(), pool, auth, audit, List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
                 new AuditRoutes(audit)::mount,
@@ -137,7 +152,15 @@ public final class AiguillageVerticle extends VerticleBase {
                 new BookingRoutes(booking, appointments)::mount,
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
                 new CallStream(vertx, events, clock)::mount,
-                new TriageRoutes(triage, search, patients, clock)::mount))));
+                new TriageRoutes(triage, search, patients, clock)::mount,
+                calendar::mount), List.of(calendar::mountFeed))));
+  }
+
+  /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
+  private void scheduleSubscriptions(Subscriptions subscriptions) {
+    long period = TimeUnit.MINUTES.toMillis(config.ical().subscriptionMinutes());
+    vertx.setPeriodic(period, period, id -> subscriptions.refreshAll()
+        .onFailure(e -> LOG.error("Calendar subscriptions failed: {}", e.getMessage())));
   }
 
   /** Hourly: idempotent, so a missed day (or a second instance doing the same) costs nothing. */

@@ -71,6 +71,16 @@ public final class SlotService {
     return access.toRead(caller, query.professionalId()).compose(p -> slots.find(pool, bounded));
   }
 
+  /** For the calendar feed: a professional's free SNP slots in the window, and a fingerprint of them. */
+  public Future<List<Slot>> freeSnp(UUID professionalId, Instant from, Instant to) {
+    return slots.find(pool, new SlotQuery(professionalId, from, to, SlotStatus.FREE,
+        fr.aiguillage.agenda.model.SlotKind.SNP));
+  }
+
+  public Future<String> fingerprint(UUID professionalId, Instant from, Instant to) {
+    return slots.fingerprint(pool, professionalId, from, to);
+  }
+
   /** Blocks or frees a slot; a booked or cancelled one cannot change this way. */
   public Future<Slot> changeStatus(Caller caller, UUID slotId, SlotStatus target) {
     if (target != SlotStatus.BLOCKED && target != SlotStatus.FREE) {

@@ -97,6 +97,15 @@ public final class AppointmentService {
         "appointment", null, null)).map(found));
   }
 
+  /** For the calendar feed (authorised by its token, not by a caller). */
+  public Future<List<Appointment>> ofProfessional(UUID professionalId, Instant from, Instant to) {
+    return store.ofProfessional(pool, professionalId, from, to);
+  }
+
+  public Future<String> fingerprint(UUID professionalId, Instant from, Instant to) {
+    return store.fingerprint(pool, professionalId, from, to);
+  }
+
   private Future<Appointment> lockOwn(SqlClient tx, Caller caller, UUID id) {
     return store.findById(tx, id, true)
         .map(found -> found.orElseThrow(() -> new NotFound("appointment " + id)))

@@ -17,11 +17,16 @@ public record AppConfig(
     int agendaHorizonDays,
     int bookingLeadMinutes,
     Path triageRulesFile,
+    Ical ical,
     Telephony telephony,
     boolean demoEnabled) {
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
+  }
+
+  /** Calendar feeds and imports: the address the feed URLs start with, limits, subscription period. */
+  public record Ical(String publicBaseUrl, int requestsPerMinute, long importMaxBytes, int subscriptionMinutes) {
   }
 
   /** The provider's lines and how far its timestamps may drift. */
@@ -49,6 +54,10 @@ public record AppConfig(
         json.getJsonObject("agenda").getInteger("horizonDays"),
         json.getJsonObject("booking").getInteger("leadMinutes"),
         Path.of(json.getString("triageRulesFile")),
+        new Ical(json.getJsonObject("ical").getString("publicBaseUrl"),
+            json.getJsonObject("ical").getInteger("requestsPerMinute"),
+            json.getJsonObject("ical").getLong("importMaxBytes"),
+            json.getJsonObject("ical").getInteger("subscriptionMinutes")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("demo").getBoolean("enabled"));
   }
@@ -68,16 +77,16 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
   }
 
   public AppConfig withDbUrl(String url) {
     return new AppConfig(httpPort, bodyLimitBytes, url, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
   }
 }

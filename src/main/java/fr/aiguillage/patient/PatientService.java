@@ -102,6 +102,15 @@ public final class PatientService {
     }));
   }
 
+  /** For the calendar feed of a professional who chose to show names: these patients, audited by the caller. */
+  public Future<java.util.Map<UUID, Patient>> forFeed(java.util.Collection<UUID> ids) {
+    return store.findByIds(pool, ids).map(found -> {
+      java.util.Map<UUID, Patient> byId = new java.util.HashMap<>();
+      found.forEach(p -> byId.put(p.id(), p));
+      return byId;
+    });
+  }
+
   /** For other modules, inside their transaction: the patient, if this caller may see them (audited as a read). */
   public Future<Patient> visibleIn(SqlClient tx, Caller caller, UUID id) {
     return visibleOne(tx, caller, id, false)

@@ -25,11 +25,22 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
+  /** Paths that take a larger body than JSON requests (calendar uploads). */
+  static final String UPLOAD_SUFFIX = "/availability/import";
+
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
-                             Pool pool, AuthService auth, AuditTrail audit,
-                             List<Consumer<RouterBuilder>> modules) {
+                             long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
+                             List<Consumer<RouterBuilder>> modules, List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
-        .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
+        .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
+        .rootHandler(ctx -> {
+          boolean upload = ctx.normalizedPath().endsWith(UPLOAD_SUFFIX);
+          if (!upload && ctx.body() != null && ctx.body().length() > bodyLimit) {
+            ctx.fail(413);
+          } else {
+            ctx.next();
+          }
+        })
         .rootHandler(new AuthHandler(auth));
     api.getRoute("getOpenApiDocument").addHandler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contractText));
@@ -38,6 +49,7 @@ public final class ApiRouter {
     api.getRoutes().forEach(route -> route.setDoSecurity(false));
     Router router = api.createRouter();
     new HealthRoutes(pool).mount(router);
+    plainRoutes.forEach(routes -> routes.accept(router));
     ProblemHandler problems = new ProblemHandler(audit);
     router.route().failureHandler(problems);
     router.errorHandler(404, problems);

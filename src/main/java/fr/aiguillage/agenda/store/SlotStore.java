@@ -62,6 +62,43 @@ public final class SlotStore {
         .map(RowSet::rowCount);
   }
 
+  /** Cancels the professional's imported slots that are still free and to come; returns how many. */
+  public Future<Integer> cancelFutureImported(SqlClient db, UUID professionalId, Instant now) {
+    return db.preparedQuery("UPDATE slot SET status = 'cancelled', updated_at = $2 WHERE professional_id = $1"
+            + " AND source = 'IMPORT' AND status = 'free' AND start_at > $2")
+        .execute(Tuple.of(professionalId, utc(now)))
+        .map(RowSet::rowCount);
+  }
+
+  public Future<Integer> countFutureBookedImported(SqlClient db, UUID professionalId, Instant now) {
+    return db.preparedQuery("SELECT count(*) FROM slot WHERE professional_id = $1 AND source = 'IMPORT'"
+            + " AND status = 'booked' AND start_at > $2")
+        .execute(Tuple.of(professionalId, utc(now)))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /** Inserts imported periods; returns those the exclusion constraint refused (a live slot was there). */
+  public Future<List<Interval>> insertImported(SqlClient db, UUID professionalId, UUID siteId, SlotKind kind,
+                                               List<Interval> periods, Instant now) {
+    if (periods.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    OffsetDateTime[] starts = periods.stream().map(p -> utc(p.start())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] ends = periods.stream().map(p -> utc(p.end())).toArray(OffsetDateTime[]::new);
+    return db.preparedQuery("""
+            INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, created_at, updated_at)
+            SELECT gen_random_uuid(), $1, $2, $3, 'free', p.s, p.e, 'IMPORT', $4, $4
+            FROM unnest($5::timestamptz[], $6::timestamptz[]) AS p(s, e)
+            ON CONFLICT DO NOTHING
+            RETURNING start_at""")
+        .execute(Tuple.from(new Object[] {professionalId, siteId, kind.name(), utc(now), starts, ends}))
+        .map(rows -> {
+          java.util.Set<Instant> created = new java.util.HashSet<>();
+          rows.forEach(r -> created.add(r.getOffsetDateTime("start_at").toInstant()));
+          return periods.stream().filter(p -> !created.contains(p.start())).toList();
+        });
+  }
+
   /** Books the slot if, and only if, it is free and starts after {@code now}. */
   public Future<Optional<Slot>> claim(SqlClient db, UUID id, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = 'booked', updated_at = $2"
@@ -107,6 +144,14 @@ public final class SlotStore {
         .execute(Tuple.of(q.professionalId(), utc(q.from()), utc(q.to()),
             q.status() == null ? null : q.status().wire(), q.kind() == null ? null : q.kind().name()))
         .map(SlotStore::all);
+  }
+
+  /** Changes whenever a slot of this professional in the window changes. */
+  public Future<String> fingerprint(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery("SELECT count(*) || '-' || coalesce(extract(epoch FROM max(updated_at))::text, '0')"
+            + " FROM slot WHERE professional_id = $1 AND start_at >= $2 AND start_at < $3")
+        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .map(rows -> rows.iterator().next().getString(0));
   }
 
   public Future<Void> setStatus(SqlClient db, UUID id, SlotStatus status, Instant now) {

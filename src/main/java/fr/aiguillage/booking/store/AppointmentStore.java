@@ -65,6 +65,27 @@ public final class AppointmentStore {
         });
   }
 
+  /** A professional's appointments starting in [from, to), cancelled ones included (a feed must cancel them). */
+  public Future<List<Appointment>> ofProfessional(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM appointment WHERE professional_id = $1"
+            + " AND start_at >= $2 AND start_at < $3 ORDER BY start_at")
+        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .map(rows -> {
+          List<Appointment> found = new ArrayList<>();
+          rows.forEach(row -> found.add(toAppointment(row)));
+          return found;
+        });
+  }
+
+  /** Changes whenever one of those appointments changes: count, sum of versions, latest update. */
+  public Future<String> fingerprint(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery("SELECT count(*) || '-' || coalesce(sum(version), 0) || '-'"
+            + " || coalesce(extract(epoch FROM max(updated_at))::text, '0') FROM appointment"
+            + " WHERE professional_id = $1 AND start_at >= $2 AND start_at < $3")
+        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .map(rows -> rows.iterator().next().getString(0));
+  }
+
   public Future<Boolean> existsWithProfessional(SqlClient db, UUID patientId, UUID professionalId) {
     return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = $1 AND professional_id = $2)")
         .execute(Tuple.of(patientId, professionalId))

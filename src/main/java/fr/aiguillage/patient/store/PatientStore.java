@@ -53,6 +53,17 @@ public final class PatientStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toStored(rows.iterator().next())));
   }
 
+  public Future<List<Patient>> findByIds(SqlClient db, java.util.Collection<UUID> ids) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
+            + " WHERE p.id = ANY ($1)")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(rows -> {
+          List<Patient> found = new ArrayList<>();
+          rows.forEach(row -> found.add(toStored(row).patient()));
+          return found;
+        });
+  }
+
   public Future<List<Stored>> findByPhone(SqlClient db, String e164) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
             + " WHERE p.phone = $1 ORDER BY p.family_name, p.given_name LIMIT 50")

@@ -1,0 +1,158 @@
+package fr.aiguillage.ical;
+
+import fr.aiguillage.agenda.model.Interval;
+import fr.aiguillage.agenda.model.SlotKind;
+import fr.aiguillage.failure.Invalid;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads availability from an iCalendar text with ical4j: every VEVENT whose SUMMARY or CATEGORIES holds a
+ * marker ({@code SNP}, or {@code MT} for first visits) becomes slots of {@code slotMinutes}; RRULE and
+ * EXDATE are expanded up to the horizon, and a RECURRENCE-ID override replaces the occurrence it names.
+ */
+final class CalendarParser {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final Map<String, SlotKind> MARKERS = Map.of("SNP", SlotKind.SNP, "MT", SlotKind.MT_FIRST_VISIT);
+
+  /** The slot periods found, by kind, and how many events were ignored (no marker). */
+  record Parsed(Map<SlotKind, List<Interval>> periods, int ignored) {
+  }
+
+  private CalendarParser() {
+  }
+
+  static Parsed parse(String text, int slotMinutes, Instant from, Instant to) {
+    Calendar calendar = build(text);
+    Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
+    int ignored = 0;
+    for (Component c : calendar.getComponents(Component.VEVENT)) {
+      VEvent event = (VEvent) c;
+      String uid = event.getProperty(Property.UID).map(Property::getValue).orElse("no-uid-" + byUid.size());
+      byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(event);
+    }
+    Map<SlotKind, List<Interval>> periods = new EnumMap<>(SlotKind.class);
+    for (List<VEvent> series : byUid.values()) {
+      VEvent master = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
+          .orElse(series.get(0));
+      SlotKind kind = kind(master);
+      if (kind == null) {
+        ignored += series.size();
+        continue;
+      }
+      for (Interval occurrence : occurrences(master, series, from, to)) {
+        periods.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(split(occurrence, slotMinutes, from, to));
+      }
+    }
+    return new Parsed(periods, ignored);
+  }
+
+  private static Calendar build(String text) {
+    try {
+      return new CalendarBuilder().build(new StringReader(text));
+    } catch (ParserException e) {
+      throw new Invalid("body", "iCalendar line " + e.getLineNo() + ": " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new Invalid("body", "not an iCalendar text: " + e.getMessage());
+    }
+  }
+
+  /** The master's occurrences in the window, each overridden one replaced by its RECURRENCE-ID event. */
+  private static List<Interval> occurrences(VEvent master, List<VEvent> series, Instant from, Instant to) {
+    Map<Instant, Interval> byStart = new HashMap<>();
+    Period<ZonedDateTime> window = new Period<>(from.atZone(PARIS), to.atZone(PARIS));
+    Set<Period<Temporal>> set = master.calculateRecurrenceSet(window);
+    for (Period<Temporal> p : set) {
+      Instant s = instant(p.getStart());
+      Instant e = instant(p.getEnd());
+      if (s != null && e != null) {
+        byStart.put(s, new Interval(s, e));
+      }
+    }
+    for (VEvent override : series) {
+      override.getProperty(Property.RECURRENCE_ID).ifPresent(rid -> {
+        Instant replaced = instant(((net.fortuna.ical4j.model.property.RecurrenceId<?>) rid).getDate());
+        byStart.remove(replaced);
+        Instant s = dateOf(override, Property.DTSTART);
+        Instant e = dateOf(override, Property.DTEND);
+        boolean cancelled = override.getProperty(Property.STATUS).map(Property::getValue)
+            .filter("CANCELLED"::equalsIgnoreCase).isPresent();
+        if (s != null && e != null && !cancelled) {
+          byStart.put(s, new Interval(s, e));
+        }
+      });
+    }
+    return byStart.values().stream().sorted((a, b) -> a.start().compareTo(b.start())).toList();
+  }
+
+  private static List<Interval> split(Interval occurrence, int slotMinutes, Instant from, Instant to) {
+    List<Interval> slots = new ArrayList<>();
+    Instant start = occurrence.start();
+    while (!start.plusSeconds(slotMinutes * 60L).isAfter(occurrence.end())) {
+      Instant end = start.plusSeconds(slotMinutes * 60L);
+      if (!start.isBefore(from) && start.isBefore(to)) {
+        slots.add(new Interval(start, end));
+      }
+      start = end;
+    }
+    return slots;
+  }
+
+  private static SlotKind kind(VEvent event) {
+    List<String> words = new ArrayList<>();
+    event.getProperty(Property.SUMMARY).ifPresent(p -> words.addAll(List.of(p.getValue().split("[^\\p{L}\\p{N}]+"))));
+    event.getProperties(Property.CATEGORIES).forEach(p -> words.addAll(List.of(p.getValue().split("\\s*,\\s*"))));
+    for (String word : words) {
+      SlotKind kind = MARKERS.get(word.trim().toUpperCase(Locale.ROOT));
+      if (kind != null) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  private static Instant dateOf(VEvent event, String name) {
+    return event.getProperty(name)
+        .map(p -> instant(((net.fortuna.ical4j.model.property.DateProperty<?>) p).getDate())).orElse(null);
+  }
+
+  /** A date-time as an instant; floating times are Paris time; all-day dates are not availability. */
+  private static Instant instant(Temporal t) {
+    if (t instanceof ZonedDateTime z) {
+      return z.toInstant();
+    }
+    if (t instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (t instanceof Instant i) {
+      return i;
+    }
+    if (t instanceof LocalDateTime l) {
+      return l.atZone(PARIS).toInstant();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+package fr.aiguillage.ical;
+
+import fr.aiguillage.agenda.AgendaAccess;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.failure.NotFound;
+import fr.aiguillage.ical.store.SubscriptionStore;
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.model.AuditEvent;
+import fr.aiguillage.security.model.Caller;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Calendars the service fetches itself, every {@code subscriptionMinutes}, and imports like an upload. A
+ * fetch over 2 MiB or 10 seconds is abandoned; every outcome is recorded on the subscription, and nothing
+ * a remote calendar does can stop the service.
+ */
+public final class Subscriptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+  static final long TIMEOUT_MS = 10_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final AuditTrail audit;
+  private final AgendaAccess access;
+  private final AvailabilityImport imports;
+  private final long maxBytes;
+  private final HttpClient http;
+  private final SubscriptionStore store = new SubscriptionStore();
+
+  public Subscriptions(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, AgendaAccess access,
+                       AvailabilityImport imports, long maxBytes) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.audit = audit;
+    this.access = access;
+    this.imports = imports;
+    this.maxBytes = maxBytes;
+    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT_MS)
+        .setIdleTimeout(10));
+  }
+
+  /** Saves the subscription and fetches it once now; the answer shows how that went. */
+  public Future<SubscriptionStore.Subscription> subscribe(Caller caller, UUID professionalId, String url, UUID siteId,
+                                                          int slotMinutes) {
+    URI uri = checkedUrl(url);
+    return access.toManage(caller, professionalId).compose(p -> {
+      AgendaAccess.requireSite(p, siteId);
+      return store.put(pool, professionalId, uri.toString(), siteId, slotMinutes, clock.instant());
+    }).compose(v -> audit.record(AuditEvent.of(caller, "availability.subscribe", "professional", professionalId, null)))
+        .compose(v -> refresh(professionalId))
+        .compose(v -> find(caller, professionalId));
+  }
+
+  public Future<SubscriptionStore.Subscription> find(Caller caller, UUID professionalId) {
+    return access.toRead(caller, professionalId).compose(p -> store.find(pool, professionalId))
+        .map(found -> found.orElseThrow(() -> new NotFound("subscription of professional " + professionalId)));
+  }
+
+  /** Fetches every subscription once (the periodic job). */
+  public Future<Void> refreshAll() {
+    return store.all(pool).compose(all -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (SubscriptionStore.Subscription s : all) {
+        chain = chain.compose(v -> refresh(s.professionalId()));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> refresh(UUID professionalId) {
+    return store.find(pool, professionalId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      SubscriptionStore.Subscription s = found.get();
+      return fetch(s.url())
+          .compose(text -> imports.apply(professionalId, s.siteId(), s.slotMinutes(), text))
+          .compose(result -> store.recordOutcome(pool, professionalId, clock.instant(), "OK",
+              result.created() + " created, " + result.kept() + " kept, " + result.removed() + " removed, "
+                  + result.overlapsRefused().size() + " overlaps refused"))
+          .recover(e -> {
+            LOG.warn("Calendar subscription fetch failed: {}", e.getMessage());
+            return store.recordOutcome(pool, professionalId, clock.instant(), "FAILED", e.getMessage());
+          });
+    });
+  }
+
+  Future<String> fetch(String url) {
+    Promise<String> done = Promise.promise();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+        .setIdleTimeout(TIMEOUT_MS).setFollowRedirects(true);
+    long deadline = vertx.setTimer(TIMEOUT_MS, id -> done.tryFail("fetch slower than 10 s, abandoned"));
+    http.request(options).compose(request -> request.send()).onComplete(sent -> {
+      if (sent.failed()) {
+        done.tryFail(sent.cause());
+        return;
+      }
+      var response = sent.result();
+      if (response.statusCode() != 200) {
+        done.tryFail("the calendar server answered HTTP " + response.statusCode());
+        response.request().reset();
+        return;
+      }
+      Buffer body = Buffer.buffer();
+      response.handler(chunk -> {
+        body.appendBuffer(chunk);
+        if (body.length() > maxBytes && done.tryFail("calendar larger than 2 MiB, abandoned")) {
+          response.request().reset();
+        }
+      });
+      response.endHandler(v -> done.tryComplete(body.toString()));
+      response.exceptionHandler(done::tryFail);
+    });
+    return done.future().onComplete(r -> vertx.cancelTimer(deadline));
+  }
+
+  private static URI checkedUrl(String url) {
+    try {
+      URI uri = URI.create(url.trim().replaceFirst("^webcal://", "https://"));
+      if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("scheme");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("url", "an http(s) or webcal address of a calendar");
+    }
+  }
+}
