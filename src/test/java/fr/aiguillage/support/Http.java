@@ -42,14 +42,14 @@ public final class Http {
   public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Buffer body, String header,
                                    String value) {
     HttpRequest<Buffer> request = client.request(method, path);
-    if (header != null) {
-      request.putHeader(header, value);
-    }
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
     if (body != null) {
       request.putHeader("Content-Type", "application/json");
+    }
+    if (header != null) {
+      request.putHeader(header, value);
     }
     return Await.result(body == null ? request.send() : request.sendBuffer(body));
   }
