@@ -184,4 +184,26 @@ class CalendarFeedTest extends ApiTest {
     assertInvalidField(http.send(HttpMethod.PUT, settings, coordinator, new JsonObject().put("privacy", "everything")
         .toBuffer()), "privacy");
   }
+
+  @Test
+  @DisplayName("the professional issues their own feed; others may not; a token is limited to 30 requests a minute")
+  void ownFeedAndRateLimit() {
+    now("2026-11-23T09:00:00Z");
+    JsonObject gp = scenario.professional(Fixtures.aGpInSete());
+    JsonObject other = scenario.professional(Fixtures.aGpInSete());
+    String self = server.tokenFor("feed-gp-" + System.nanoTime() % 100000, List.of("PROFESSIONAL"),
+        List.of(Fixtures.THAU), gp.getString("id"));
+    var own = http.post("/api/v1/professionals/" + gp.getString("id") + "/calendar-feed", self, null);
+    assertThat(own.statusCode()).isEqualTo(201);
+    assertProblem(http.post("/api/v1/professionals/" + other.getString("id") + "/calendar-feed", self, null),
+        403, "FORBIDDEN");
+    assertProblem(http.post("/api/v1/professionals/" + gp.getString("id") + "/calendar-feed", operator, null),
+        403, "FORBIDDEN");
+    String path = URI.create(own.bodyAsJsonObject().getString("url")).getPath();
+    int limited = 0;
+    for (int i = 0; i < 31; i++) {
+      limited += http.get(path, null).statusCode() == 429 ? 1 : 0;
+    }
+    assertThat(limited).isEqualTo(1);
+  }
 }
