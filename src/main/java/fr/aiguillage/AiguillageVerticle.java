@@ -26,6 +26,9 @@ import fr.aiguillage.calls.http.CallStream;
 import fr.aiguillage.calls.http.TelephonySignature;
 import fr.aiguillage.agenda.SlotImports;
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.waitlist.Proposals;
+import fr.aiguillage.waitlist.WaitlistService;
+import fr.aiguillage.waitlist.http.WaitlistRoutes;
 import fr.aiguillage.ical.AvailabilityImport;
 import fr.aiguillage.ical.FeedAccess;
 import fr.aiguillage.ical.FeedService;
@@ -121,6 +124,8 @@ public final class AiguillageVerticle extends VerticleBase {
         config.agendaHorizonDays());
     Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
         config.ical().importMaxBytes());
+    WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
+    Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
     CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
         config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
         professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
@@ -130,7 +135,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
         .onSuccess(generated -> generated.ifPresent(FirstStartNotice::adminPassword))
         .compose(v -> config.demoEnabled()
-            ? new DemoData(clock, professionals, accounts, rules, secrets.demoPassword()).loadOnce()
+            ? new DemoData(clock, professionals, accounts, rules, waitlist, secrets.demoPassword()).loadOnce()
             : Future.succeededFuture())
         .compose(v -> horizon.run())
         .onSuccess(v -> scheduleHorizon(horizon))
@@ -153,7 +158,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
                 new CallStream(vertx, events, clock)::mount,
                 new TriageRoutes(triage, search, patients, clock)::mount,
-                calendar::mount), List.of(calendar::mountFeed))));
+                calendar::mount,
+                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */

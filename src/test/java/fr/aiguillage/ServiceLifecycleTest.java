@@ -49,6 +49,7 @@ class ServiceLifecycleTest {
       JsonObject professionals = get(port, "/api/v1/professionals?limit=1", token);
       assertThat(professionals.getLong("total")).isGreaterThanOrEqualTo(80);
       assertThat(freeSnpSlotsNextWeek(port, token)).as("free SNP slots in the next 7 days").isGreaterThan(300);
+      assertThat(get(port, "/api/v1/waitlist?limit=1", token).getLong("total")).isGreaterThanOrEqualTo(24);
       for (String login : List.of("operateur", "medecin", "pharmacie")) {
         assertThat(login(port, login, demoPassword)).isNotBlank();
       }

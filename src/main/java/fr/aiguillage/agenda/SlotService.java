@@ -77,6 +77,13 @@ public final class SlotService {
         fr.aiguillage.agenda.model.SlotKind.SNP));
   }
 
+  /** The professional's next free slot of this kind within the horizon, if any. */
+  public Future<java.util.Optional<Slot>> nextFree(UUID professionalId, fr.aiguillage.agenda.model.SlotKind kind) {
+    Instant now = clock.instant();
+    return slots.find(pool, new SlotQuery(professionalId, now, now.plus(Duration.ofDays(horizonDays)),
+        SlotStatus.FREE, kind)).map(found -> found.stream().findFirst());
+  }
+
   public Future<String> fingerprint(UUID professionalId, Instant from, Instant to) {
     return slots.fingerprint(pool, professionalId, from, to);
   }

@@ -17,12 +17,17 @@ public record AppConfig(
     int agendaHorizonDays,
     int bookingLeadMinutes,
     Path triageRulesFile,
+    Waitlist waitlist,
     Ical ical,
     Telephony telephony,
     boolean demoEnabled) {
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
+  }
+
+  /** Waiting-list priority: points per fragility reason, then per month waited (capped). */
+  public record Waitlist(java.util.Map<String, Integer> weights, int pointsPerMonthWaited, int maxWaitPoints) {
   }
 
   /** Calendar feeds and imports: the address the feed URLs start with, limits, subscription period. */
@@ -54,12 +59,20 @@ public record AppConfig(
         json.getJsonObject("agenda").getInteger("horizonDays"),
         json.getJsonObject("booking").getInteger("leadMinutes"),
         Path.of(json.getString("triageRulesFile")),
+        waitlist(json.getJsonObject("waitlist")),
         new Ical(json.getJsonObject("ical").getString("publicBaseUrl"),
             json.getJsonObject("ical").getInteger("requestsPerMinute"),
             json.getJsonObject("ical").getLong("importMaxBytes"),
             json.getJsonObject("ical").getInteger("subscriptionMinutes")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("demo").getBoolean("enabled"));
+  }
+
+  private static Waitlist waitlist(JsonObject json) {
+    java.util.Map<String, Integer> weights = new java.util.HashMap<>();
+    json.getJsonObject("weights").forEach(e -> weights.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    return new Waitlist(java.util.Map.copyOf(weights), json.getInteger("pointsPerMonthWaited"),
+        json.getInteger("maxWaitPoints"));
   }
 
   private static Telephony telephony(JsonObject json, java.util.Map<String, String> env) {
@@ -77,16 +90,16 @@ public record AppConfig(
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 
   public AppConfig withDbUrl(String url) {
     return new AppConfig(httpPort, bodyLimitBytes, url, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, ical, telephony, demoEnabled);
+        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 }

@@ -5,6 +5,11 @@ import fr.aiguillage.agenda.Occurrences;
 import fr.aiguillage.agenda.RuleService;
 import fr.aiguillage.agenda.model.RuleRequest;
 import fr.aiguillage.agenda.model.SlotKind;
+import fr.aiguillage.patient.model.Fragility;
+import fr.aiguillage.patient.model.NewPatient;
+import fr.aiguillage.waitlist.WaitlistService;
+import fr.aiguillage.waitlist.model.ReportRequest;
+import fr.aiguillage.waitlist.model.Source;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.directory.model.NewProfessional;
 import fr.aiguillage.directory.model.NewSite;
@@ -46,13 +51,15 @@ public final class DemoData {
   private final AccountService accounts;
   private final String password;
   private final RuleService rules;
+  private final WaitlistService waitlist;
   private final Clock clock;
   private final Caller system = new Caller(new Account(null, "demo-loader", List.of(Role.ADMIN, Role.COORDINATOR),
       List.of("bassin-de-thau", "montpellier-est-berange"), null), "local");
   private final SyntheticPeople people = new SyntheticPeople();
 
   public DemoData(Clock clock, ProfessionalService professionals, AccountService accounts, RuleService rules,
-                  String password) {
+                  WaitlistService waitlist, String password) {
+    this.waitlist = waitlist;
     this.clock = clock;
     this.rules = rules;
     this.professionals = professionals;
@@ -139,12 +146,34 @@ public final class DemoData {
         new NewAccount("medecin", password, List.of(Role.PROFESSIONAL), List.of("bassin-de-thau"), gp),
         new NewAccount("pharmacie", password, List.of(Role.ORIENTER), List.of("bassin-de-thau"), pharmacist),
         new NewAccount(MARKER_LOGIN, password, List.of(Role.COORDINATOR), both, null));
+    List<Account> made = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (NewAccount account : wanted) {
-      chain = chain.compose(v -> accounts.create(system, account).mapEmpty());
+      chain = chain.compose(v -> accounts.create(system, account).map(made::add).mapEmpty());
     }
-    return chain.onSuccess(v -> FirstStartNotice.demoAccounts(
-        wanted.stream().map(a -> a.login() + " (" + a.roles().get(0) + ")").toList(), password));
+    return chain
+        .compose(v -> waitingList(new Caller(made.get(made.size() - 1), "local")))
+        .onSuccess(v -> FirstStartNotice.demoAccounts(
+            wanted.stream().map(a -> a.login() + " (" + a.roles().get(0) + ")").toList(), password));
+  }
+
+  /** Thirty synthetic patients without médecin traitant, reported by the demo coordinator. */
+  private Future<Void> waitingList(Caller coordinator) {
+    List<String> communes = new ArrayList<>(List.of(BASSIN));
+    communes.addAll(List.of(BERANGE));
+    List<List<Fragility>> profiles = List.of(List.of(), List.of(Fragility.ALD), List.of(Fragility.CSS),
+        List.of(Fragility.PRECARITY, Fragility.AME), List.of(Fragility.DISABILITY), List.of(Fragility.ALD,
+            Fragility.CSS));
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < 30; i++) {
+      NewPatient patient = new NewPatient(people.familyName(), people.givenName(),
+          LocalDate.of(1935 + (i * 7) % 70, 1 + i % 12, 1 + i % 28), people.patientPhone(), communes.get(i % communes.size()),
+          i % 2 == 0 ? "F" : "M", profiles.get(i % profiles.size()), false);
+      ReportRequest report = new ReportRequest(null, patient,
+          Source.values()[i % Source.values().length], "Patient sans médecin traitant (données de démonstration)");
+      chain = chain.compose(v -> waitlist.report(coordinator, report).mapEmpty());
+    }
+    return chain;
   }
 
   private static UUID firstOf(List<Professional> created, Profession profession) {

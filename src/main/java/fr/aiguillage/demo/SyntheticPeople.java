@@ -37,6 +37,14 @@ final class SyntheticPeople {
     return first10 + Rpps.checkDigit(first10);
   }
 
+  private int patients;
+
+  /** Patients' phones, in the second half of the same fiction block. */
+  String patientPhone() {
+    patients++;
+    return String.format("04 65 71 %02d %02d", 50 + patients / 100 % 50, patients % 100);
+  }
+
   String mobile() {
     return String.format("04 65 71 %02d %02d", serial / 100 % 100, serial % 100);
   }

@@ -97,6 +97,22 @@ public final class ProfessionalService {
         .compose(p -> recordWrite(tx, caller, "professional.site.create", p.orElseThrow()).map(p.orElseThrow())));
   }
 
+  /**
+   * For the waiting list, in its transaction: takes one place of the GP's médecin-traitant capacity, or
+   * fails with NO_MT_CAPACITY. One conditional UPDATE, so two acceptances for the last place cannot both win.
+   */
+  public Future<Void> takeMtCapacity(SqlClient tx, UUID professionalId) {
+    return store.takeMtCapacity(tx, professionalId).compose(taken -> taken ? Future.succeededFuture()
+        : Future.failedFuture(new Conflict("NO_MT_CAPACITY", "this GP has no room left for new patients")));
+  }
+
+  /** Active GPs with room for new patients, in these territories. */
+  public Future<List<Professional>> gpsWithCapacity(List<String> territories) {
+    return store.find(pool, new ProfessionalQuery(fr.aiguillage.directory.model.Profession.GENERAL_PRACTITIONER, null,
+        null, null, null, null, false, territories, 500, 0)).map(page -> page.items().stream()
+        .filter(p -> p.mtCapacity() > 0).toList());
+  }
+
   /** For other modules, on their connection: the territory a site lies in. */
   public Future<Optional<String>> territoryOfSite(SqlClient db, UUID siteId) {
     return store.territoryOfSite(db, siteId);

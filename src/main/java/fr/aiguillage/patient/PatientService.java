@@ -102,6 +102,11 @@ public final class PatientService {
     }));
   }
 
+  /** For the waiting list, in its transaction: the patient now has a médecin traitant. */
+  public Future<Void> markHasMt(SqlClient tx, UUID patientId) {
+    return store.markHasMt(tx, patientId, clock.instant());
+  }
+
   /** For the calendar feed of a professional who chose to show names: these patients, audited by the caller. */
   public Future<java.util.Map<UUID, Patient>> forFeed(java.util.Collection<UUID> ids) {
     return store.findByIds(pool, ids).map(found -> {

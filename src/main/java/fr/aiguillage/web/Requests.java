@@ -33,11 +33,19 @@ public final class Requests {
     return caller;
   }
 
+  /** True when the request carries a body (for operations where it is optional). */
+  public static boolean hasBody(RoutingContext ctx) {
+    return ctx.body() != null && ctx.body().buffer() != null && ctx.body().length() > 0;
+  }
+
   public static String token(RoutingContext ctx) {
     return ctx.get(TOKEN);
   }
 
   public static <T> T body(RoutingContext ctx, Class<T> type) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
+      throw new Invalid("body", "a JSON body is required");
+    }
     try {
       return Json.MAPPER.readValue(ctx.body().buffer().getBytes(), type);
     } catch (JsonProcessingException e) {

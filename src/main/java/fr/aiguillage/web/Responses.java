@@ -17,6 +17,11 @@ public final class Responses {
     return send(ctx, 200, body);
   }
 
+  /** A dynamic JSON shape (figures), written as is. */
+  public static Future<Void> ok(RoutingContext ctx, io.vertx.core.json.JsonObject body) {
+    return ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(body.toBuffer());
+  }
+
   public static Future<Void> created(RoutingContext ctx, String location, Object body) {
     ctx.response().putHeader("Location", location);
     return send(ctx, 201, body);

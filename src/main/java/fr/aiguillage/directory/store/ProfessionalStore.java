@@ -84,6 +84,12 @@ public final class ProfessionalStore {
         .map(list -> list.stream().findFirst());
   }
 
+  public Future<Boolean> takeMtCapacity(SqlClient db, UUID id) {
+    return db.preparedQuery("UPDATE professional SET mt_capacity = mt_capacity - 1, updated_at = now()"
+            + " WHERE id = $1 AND mt_capacity > 0 AND active")
+        .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+  }
+
   public Future<Optional<String>> territoryOfSite(SqlClient db, UUID siteId) {
     return db.preparedQuery("SELECT c.territory_id FROM site s JOIN commune c ON c.insee = s.commune_insee"
             + " WHERE s.id = $1")

@@ -53,6 +53,11 @@ public final class PatientStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toStored(rows.iterator().next())));
   }
 
+  public Future<Void> markHasMt(SqlClient db, UUID id, Instant now) {
+    return db.preparedQuery("UPDATE patient SET has_mt = true, updated_at = $2 WHERE id = $1")
+        .execute(Tuple.of(id, utc(now))).mapEmpty();
+  }
+
   public Future<List<Patient>> findByIds(SqlClient db, java.util.Collection<UUID> ids) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
             + " WHERE p.id = ANY ($1)")

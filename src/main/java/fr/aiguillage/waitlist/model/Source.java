@@ -1,0 +1,4 @@
+package fr.aiguillage.waitlist.model;
+
+/** Who reported the patient. */
+public enum Source { PROFESSIONAL, PARTNER, PATIENT, ASSURANCE_MALADIE }
