@@ -25,7 +25,7 @@ grep -v '^PGPORT=' "$out"
 port=$(sed -n 's/^PGPORT=//p' "$out")
 for clients in 32 8; do
   echo "pgbench, $clients clients (the service's pool has 8 connections), same booking transaction:"
-  pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-20}" -f scripts/bench-booking.sql postgres \
+  pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-15}" -f scripts/bench-booking.sql postgres \
     | grep -E 'tps|latency average|number of transactions actually processed'
 done
 exec 3>&-

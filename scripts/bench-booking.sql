@@ -2,6 +2,8 @@
 -- is compared with (the service also looks up the session of the bearer token first).
 SELECT a.id FROM session s JOIN account a ON a.id = s.account_id
   WHERE s.token_hash = '\x00'::bytea AND s.revoked_at IS NULL AND s.expires_at > now() AND a.active;
+-- The slot to take: the next one of the prepared list (a literal for the planner, so indexes are used).
+SELECT nextval('bench_seq') AS n \gset
 BEGIN;
 SELECT p.id, p.family_name, p.given_name, p.birth_date, p.phone, p.commune_insee, p.sex, p.fragility, p.has_mt,
        p.created_by, c.territory_id
@@ -10,18 +12,18 @@ INSERT INTO audit_event (at, account_id, action, entity_type, entity_id, territo
   SELECT now(), account_id, 'patient.read', 'patient', patient_id::text, 'bassin-de-thau', '127.0.0.1', 'SUCCESS'
   FROM bench_ids;
 UPDATE slot SET status = 'booked', updated_at = now()
-  WHERE id = (SELECT id FROM bench_slot WHERE n = (SELECT nextval('bench_seq'))) AND status = 'free' AND start_at > now()
+  WHERE id = (SELECT id FROM bench_slot WHERE n = :n) AND status = 'free' AND start_at > now()
   RETURNING id, professional_id, site_id, kind, status, start_at, end_at, source, rule_id;
 SELECT c.territory_id FROM site s JOIN commune c ON c.insee = s.commune_insee
-  WHERE s.id = (SELECT site_id FROM slot WHERE id = (SELECT id FROM bench_slot WHERE n = currval('bench_seq')));
+  WHERE s.id = (SELECT site_id FROM slot WHERE id = (SELECT id FROM bench_slot WHERE n = :n));
 INSERT INTO appointment (id, status, slot_id, site_id, kind, start_at, end_at, professional_id, patient_id, reason,
                          booked_by, territory_id, version, created_at, updated_at)
   SELECT gen_random_uuid(), 'booked', sl.id, sl.site_id, sl.kind, sl.start_at, sl.end_at, sl.professional_id,
          b.patient_id, 'banc d''essai', b.account_id, 'bassin-de-thau', 0, now(), now()
   FROM slot sl, bench_ids b
-  WHERE sl.id = (SELECT id FROM bench_slot WHERE n = currval('bench_seq')) AND sl.status = 'booked';
+  WHERE sl.id = (SELECT id FROM bench_slot WHERE n = :n) AND sl.status = 'booked';
 WITH e AS (INSERT INTO domain_event (at, type, territory_id, payload)
-           VALUES (now(), 'slot.booked', 'bassin-de-thau', jsonb_build_object('slotId', currval('bench_seq')))
+           VALUES (now(), 'slot.booked', 'bassin-de-thau', jsonb_build_object('slotId', :n::bigint))
            RETURNING id, at, type, territory_id, payload)
 SELECT id, pg_notify('aiguillage_events', json_build_object('id', id, 'type', type, 'payload', payload)::text) FROM e;
 INSERT INTO audit_event (at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome)

@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BookingBench {
 
+  /** Free slots set aside for pgbench, one per transaction: enough for two 15-second runs. */
+  private static final int PGBENCH_SLOTS = 400_000;
+
   public static void main(String[] args) throws Exception {
     int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
@@ -77,7 +80,7 @@ public final class BookingBench {
         search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
 
     List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
-            + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (bookings * 3))
+            + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (bookings + PGBENCH_SLOTS))
         .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
     ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, bookings));
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
