@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jar=target/aiguillage.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
   echo "Building (mvn -B -q -DskipTests package)..."
   mvn -B -q -DskipTests package
+  touch "$jar"   # the jar plugin leaves an unchanged jar untouched; mark it as built now
 fi
 
 export AIGUILLAGE_DEMO_ENABLED="${AIGUILLAGE_DEMO_ENABLED:-true}"

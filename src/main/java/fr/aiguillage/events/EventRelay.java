@@ -20,6 +20,7 @@ public final class EventRelay {
   private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
 
   private final PgSubscriber subscriber;
+  private volatile boolean stopping;
 
   public EventRelay(Vertx vertx, DbSettings db) {
     this.subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions().setHost(db.host()).setPort(db.port())
@@ -32,7 +33,11 @@ public final class EventRelay {
         LOG.warn("Ignoring a malformed event notification");
       }
     });
-    subscriber.closeHandler(v -> LOG.warn("Event channel connection lost; reconnecting"));
+    subscriber.closeHandler(v -> {
+      if (!stopping) {
+        LOG.warn("Event channel connection lost; reconnecting");
+      }
+    });
   }
 
   public Future<Void> start() {
@@ -40,6 +45,7 @@ public final class EventRelay {
   }
 
   public Future<Void> stop() {
+    stopping = true;
     return subscriber.close();
   }
 }
