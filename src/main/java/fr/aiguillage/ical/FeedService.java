@@ -27,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -180,10 +179,6 @@ public final class FeedService {
       }
     }
     return Instant.ofEpochSecond((long) Math.floor(max));
-  }
-
-  static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
   }
 
   /** Marks appointments no longer booked for the feed. */
