@@ -43,7 +43,7 @@ import java.util.UUID;
  */
 public final class BookSlot {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = fr.aiguillage.db.SqlTime.PARIS;
 
   private final Pool pool;
   private final Clock clock;

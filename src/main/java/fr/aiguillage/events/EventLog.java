@@ -1,5 +1,6 @@
 package fr.aiguillage.events;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.json.Json;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +10,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +40,7 @@ public final class EventLog {
             SELECT id, pg_notify($5, json_build_object('id', id, 'at', $6::text, 'type', type,
                                                        'territoryId', territory_id, 'payload', payload)::text)
             FROM e""")
-        .execute(Tuple.from(new Object[] {OffsetDateTime.ofInstant(at, ZoneOffset.UTC), type, territoryId, body,
+        .execute(Tuple.from(new Object[] {SqlTime.utc(at), type, territoryId, body,
             CHANNEL, at.toString()}))
         .map(rows -> new DomainEvent(rows.iterator().next().getLong("id"), at, type, territoryId, body));
   }
@@ -50,7 +49,7 @@ public final class EventLog {
   public Future<List<DomainEvent>> since(long afterId, Instant since, int limit) {
     return pool.preparedQuery("SELECT id, at, type, territory_id, payload FROM domain_event"
             + " WHERE id > $1 AND at >= $2 ORDER BY id LIMIT $3")
-        .execute(Tuple.of(afterId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit))
+        .execute(Tuple.of(afterId, SqlTime.utc(since), limit))
         .map(rows -> {
           List<DomainEvent> events = new ArrayList<>();
           rows.forEach(r -> events.add(new DomainEvent(r.getLong("id"), r.getOffsetDateTime("at").toInstant(),

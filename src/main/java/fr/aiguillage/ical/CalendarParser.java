@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class CalendarParser {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId PARIS = fr.aiguillage.db.SqlTime.PARIS;
   private static final Map<String, SlotKind> MARKERS = Map.of("SNP", SlotKind.SNP, "MT", SlotKind.MT_FIRST_VISIT);
 
   /** The slot periods found, by kind, and how many events were ignored (no marker). */

@@ -1,5 +1,6 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -14,8 +15,8 @@ public final class AbsenceStore {
                              UUID createdBy, Instant now) {
     return db.preparedQuery("INSERT INTO absence (id, professional_id, from_at, to_at, reason, created_by, created_at)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .execute(Tuple.from(new Object[] {id, professionalId, SlotStore.utc(from), SlotStore.utc(to), reason,
-            createdBy, SlotStore.utc(now)}))
+        .execute(Tuple.from(new Object[] {id, professionalId, SqlTime.utc(from), SqlTime.utc(to), reason,
+            createdBy, SqlTime.utc(now)}))
         .mapEmpty();
   }
 }

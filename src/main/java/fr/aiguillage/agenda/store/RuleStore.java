@@ -1,5 +1,6 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.agenda.model.AvailabilityRule;
 import fr.aiguillage.agenda.model.SlotKind;
 import io.vertx.core.Future;
@@ -44,13 +45,13 @@ public final class RuleStore {
 
   public Future<Void> deactivate(SqlClient db, UUID id, Instant now) {
     return db.preparedQuery("UPDATE availability_rule SET active = false, updated_at = $2 WHERE id = $1")
-        .execute(Tuple.of(id, SlotStore.utc(now)))
+        .execute(Tuple.of(id, SqlTime.utc(now)))
         .mapEmpty();
   }
 
   public Future<Void> markMaterialised(SqlClient db, UUID id, Instant until) {
     return db.preparedQuery("UPDATE availability_rule SET materialised_until = $2 WHERE id = $1")
-        .execute(Tuple.of(id, SlotStore.utc(until)))
+        .execute(Tuple.of(id, SqlTime.utc(until)))
         .mapEmpty();
   }
 
@@ -69,7 +70,7 @@ public final class RuleStore {
     return db.preparedQuery("SELECT " + COLUMNS + ", materialised_until FROM availability_rule"
             + " WHERE active AND (materialised_until IS NULL OR materialised_until < $1)"
             + " ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(SlotStore.utc(horizon), limit))
+        .execute(Tuple.of(SqlTime.utc(horizon), limit))
         .map(rows -> {
           List<Due> due = new ArrayList<>();
           rows.forEach(row -> due.add(new Due(toRule(row), row.getOffsetDateTime("materialised_until") == null
@@ -81,7 +82,7 @@ public final class RuleStore {
   private static Object[] values(AvailabilityRule r, Instant now) {
     return new Object[] {r.id(), r.professionalId(), r.siteId(), r.kind().name(), r.rrule(), r.startTime(),
         r.endTime(), r.slotMinutes(), r.validFrom(), r.validUntil(), r.exdates().toArray(LocalDate[]::new),
-        SlotStore.utc(now)};
+        SqlTime.utc(now)};
   }
 
   private static AvailabilityRule toRule(Row row) {

@@ -1,5 +1,6 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.agenda.model.SearchResult.Candidate;
 import fr.aiguillage.agenda.model.SearchResult.Hit;
 import fr.aiguillage.agenda.model.SearchResult.ProfessionalSummary;
@@ -84,14 +85,14 @@ public final class SlotSearchStore {
   public Future<Batch> nearestFree(SqlClient db, Criteria q, int k) {
     return db.preparedQuery(NEAREST_FREE)
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
-            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm()), SlotStore.utc(q.from()),
-            SlotStore.utc(q.to()), q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
+            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm()), SqlTime.utc(q.from()),
+            SqlTime.utc(q.to()), q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
         .compose(rows -> {
           List<Found> found = new ArrayList<>();
           for (Row row : rows) {
             double km = Earth.greatCircleKm(row.getDouble("chord"));
             found.add(new Found(new Hit(new SlotSummary(row.getUUID("slot_id"),
-                SlotStore.paris(row.getOffsetDateTime("start_at")), SlotStore.paris(row.getOffsetDateTime("end_at")),
+                SqlTime.paris(row.getOffsetDateTime("start_at")), SqlTime.paris(row.getOffsetDateTime("end_at")),
                 SlotKind.valueOf(row.getString("kind"))), professional(row), site(row), round(km)), km));
           }
           if (rows.size() > 0) {

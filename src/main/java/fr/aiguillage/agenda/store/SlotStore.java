@@ -1,5 +1,6 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.agenda.Occurrences;
 import fr.aiguillage.agenda.model.AvailabilityRule;
 import fr.aiguillage.agenda.model.Interval;
@@ -16,7 +17,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public final class SlotStore {
     return db.preparedQuery("INSERT INTO slot (" + COLUMNS + ", created_at, updated_at)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)")
         .execute(Tuple.from(new Object[] {slot.id(), slot.professionalId(), slot.siteId(), slot.kind().name(),
-            slot.status().wire(), slot.start(), slot.end(), slot.source().name(), slot.ruleId(), utc(now)}))
+            slot.status().wire(), slot.start(), slot.end(), slot.source().name(), slot.ruleId(), SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -45,8 +45,8 @@ public final class SlotStore {
     if (periods.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    OffsetDateTime[] starts = periods.stream().map(p -> utc(p.start())).toArray(OffsetDateTime[]::new);
-    OffsetDateTime[] ends = periods.stream().map(p -> utc(p.end())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] starts = periods.stream().map(p -> SqlTime.utc(p.start())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] ends = periods.stream().map(p -> SqlTime.utc(p.end())).toArray(OffsetDateTime[]::new);
     return db.preparedQuery("""
             INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, rule_id,
                               created_at, updated_at)
@@ -58,7 +58,7 @@ public final class SlotStore {
             FROM unnest($6::timestamptz[], $7::timestamptz[]) AS p(s, e)
             ON CONFLICT DO NOTHING""")
         .execute(Tuple.from(new Object[] {rule.professionalId(), rule.siteId(), rule.kind().name(), rule.id(),
-            utc(now), starts, ends}))
+            SqlTime.utc(now), starts, ends}))
         .map(RowSet::rowCount);
   }
 
@@ -66,14 +66,14 @@ public final class SlotStore {
   public Future<Integer> cancelFutureImported(SqlClient db, UUID professionalId, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = 'cancelled', updated_at = $2 WHERE professional_id = $1"
             + " AND source = 'IMPORT' AND status = 'free' AND start_at > $2")
-        .execute(Tuple.of(professionalId, utc(now)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(now)))
         .map(RowSet::rowCount);
   }
 
   public Future<Integer> countFutureBookedImported(SqlClient db, UUID professionalId, Instant now) {
     return db.preparedQuery("SELECT count(*) FROM slot WHERE professional_id = $1 AND source = 'IMPORT'"
             + " AND status = 'booked' AND start_at > $2")
-        .execute(Tuple.of(professionalId, utc(now)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(now)))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
@@ -83,15 +83,15 @@ public final class SlotStore {
     if (periods.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    OffsetDateTime[] starts = periods.stream().map(p -> utc(p.start())).toArray(OffsetDateTime[]::new);
-    OffsetDateTime[] ends = periods.stream().map(p -> utc(p.end())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] starts = periods.stream().map(p -> SqlTime.utc(p.start())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] ends = periods.stream().map(p -> SqlTime.utc(p.end())).toArray(OffsetDateTime[]::new);
     return db.preparedQuery("""
             INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, created_at, updated_at)
             SELECT gen_random_uuid(), $1, $2, $3, 'free', p.s, p.e, 'IMPORT', $4, $4
             FROM unnest($5::timestamptz[], $6::timestamptz[]) AS p(s, e)
             ON CONFLICT DO NOTHING
             RETURNING start_at""")
-        .execute(Tuple.from(new Object[] {professionalId, siteId, kind.name(), utc(now), starts, ends}))
+        .execute(Tuple.from(new Object[] {professionalId, siteId, kind.name(), SqlTime.utc(now), starts, ends}))
         .map(rows -> {
           java.util.Set<Instant> created = new java.util.HashSet<>();
           rows.forEach(r -> created.add(r.getOffsetDateTime("start_at").toInstant()));
@@ -103,7 +103,7 @@ public final class SlotStore {
   public Future<Optional<Slot>> claim(SqlClient db, UUID id, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = 'booked', updated_at = $2"
             + " WHERE id = $1 AND status = 'free' AND start_at > $2 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, utc(now)))
+        .execute(Tuple.of(id, SqlTime.utc(now)))
         .map(SlotStore::first);
   }
 
@@ -117,7 +117,7 @@ public final class SlotStore {
                 ELSE 'free' END
             WHERE s.id = $1 AND s.status = 'booked'
             RETURNING\s""" + COLUMNS)
-        .execute(Tuple.of(id, utc(now)))
+        .execute(Tuple.of(id, SqlTime.utc(now)))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(toSlot(rows.iterator().next()))
             : findById(db, id, false).map(found -> found.orElseThrow()));
   }
@@ -141,7 +141,7 @@ public final class SlotStore {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = $1"
             + " AND start_at >= $2 AND start_at < $3 AND ($4::text IS NULL OR status = $4)"
             + " AND ($5::text IS NULL OR kind = $5) ORDER BY start_at LIMIT 5000")
-        .execute(Tuple.of(q.professionalId(), utc(q.from()), utc(q.to()),
+        .execute(Tuple.of(q.professionalId(), SqlTime.utc(q.from()), SqlTime.utc(q.to()),
             q.status() == null ? null : q.status().wire(), q.kind() == null ? null : q.kind().name()))
         .map(SlotStore::all);
   }
@@ -150,13 +150,13 @@ public final class SlotStore {
   public Future<String> fingerprint(SqlClient db, UUID professionalId, Instant from, Instant to) {
     return db.preparedQuery("SELECT count(*) || '-' || coalesce(extract(epoch FROM max(updated_at))::text, '0')"
             + " FROM slot WHERE professional_id = $1 AND start_at >= $2 AND start_at < $3")
-        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
         .map(rows -> rows.iterator().next().getString(0));
   }
 
   public Future<Void> setStatus(SqlClient db, UUID id, SlotStatus status, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = $2, updated_at = $3 WHERE id = $1")
-        .execute(Tuple.of(id, status.wire(), utc(now)))
+        .execute(Tuple.of(id, status.wire(), SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -164,14 +164,14 @@ public final class SlotStore {
   public Future<Integer> cancelFutureUnbooked(SqlClient db, UUID ruleId, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = 'cancelled', updated_at = $2"
             + " WHERE rule_id = $1 AND status IN ('free', 'blocked') AND start_at > $2")
-        .execute(Tuple.of(ruleId, utc(now)))
+        .execute(Tuple.of(ruleId, SqlTime.utc(now)))
         .map(RowSet::rowCount);
   }
 
   public Future<List<Slot>> futureBookedOfRule(SqlClient db, UUID ruleId, Instant now) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE rule_id = $1 AND status = 'booked'"
             + " AND start_at > $2 ORDER BY start_at")
-        .execute(Tuple.of(ruleId, utc(now)))
+        .execute(Tuple.of(ruleId, SqlTime.utc(now)))
         .map(SlotStore::all);
   }
 
@@ -179,14 +179,14 @@ public final class SlotStore {
   public Future<Integer> blockFreeBetween(SqlClient db, UUID professionalId, Instant from, Instant to, Instant now) {
     return db.preparedQuery("UPDATE slot SET status = 'blocked', updated_at = $4 WHERE professional_id = $1"
             + " AND status = 'free' AND tstzrange(start_at, end_at) && tstzrange($2, $3)")
-        .execute(Tuple.of(professionalId, utc(from), utc(to), utc(now)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to), SqlTime.utc(now)))
         .map(RowSet::rowCount);
   }
 
   public Future<List<Slot>> bookedBetween(SqlClient db, UUID professionalId, Instant from, Instant to) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = $1 AND status = 'booked'"
             + " AND tstzrange(start_at, end_at) && tstzrange($2, $3) ORDER BY start_at")
-        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
         .map(SlotStore::all);
   }
 
@@ -203,15 +203,9 @@ public final class SlotStore {
   private static Slot toSlot(Row row) {
     return new Slot(row.getUUID("id"), row.getUUID("professional_id"), row.getUUID("site_id"),
         SlotKind.valueOf(row.getString("kind")), SlotStatus.fromWire(row.getString("status")),
-        paris(row.getOffsetDateTime("start_at")), paris(row.getOffsetDateTime("end_at")),
+        SqlTime.paris(row.getOffsetDateTime("start_at")), SqlTime.paris(row.getOffsetDateTime("end_at")),
         SlotSource.valueOf(row.getString("source")), row.getUUID("rule_id"));
   }
 
-  static OffsetDateTime paris(OffsetDateTime t) {
-    return t.atZoneSameInstant(Occurrences.PARIS).toOffsetDateTime();
-  }
 
-  static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

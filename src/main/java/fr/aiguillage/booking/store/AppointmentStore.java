@@ -1,5 +1,6 @@
 package fr.aiguillage.booking.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.booking.model.Appointment;
 import fr.aiguillage.booking.model.AppointmentQuery;
 import fr.aiguillage.booking.model.AppointmentStatus;
@@ -9,9 +10,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import java.util.UUID;
 /** SQL for appointments. One live appointment per slot is the table's unique index, not a check here. */
 public final class AppointmentStore {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String COLUMNS = "id, status, slot_id, site_id, kind, start_at, end_at, professional_id,"
       + " patient_id, reason, call_id, triage_id, booked_by, cancel_reason, territory_id, version, created_at";
 
@@ -29,7 +26,7 @@ public final class AppointmentStore {
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)")
         .execute(Tuple.from(new Object[] {a.id(), a.status().wire(), a.slot().id(), a.slot().siteId(),
             a.slot().kind(), a.slot().start(), a.slot().end(), a.professionalId(), a.patientId(), a.reason(),
-            a.callId(), a.triageId(), a.bookedBy(), a.cancelReason(), a.territoryId(), a.version(), utc(now)}))
+            a.callId(), a.triageId(), a.bookedBy(), a.cancelReason(), a.territoryId(), a.version(), SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -44,7 +41,7 @@ public final class AppointmentStore {
                                           Instant now) {
     return db.preparedQuery("UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason),"
             + " version = version + 1, updated_at = $4 WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, status.wire(), cancelReason, utc(now)))
+        .execute(Tuple.of(id, status.wire(), cancelReason, SqlTime.utc(now)))
         .map(rows -> toAppointment(rows.iterator().next()));
   }
 
@@ -55,7 +52,7 @@ public final class AppointmentStore {
             + " AND ($5::text IS NULL OR status = $5)"
             + " AND (territory_id = ANY ($6) OR professional_id = $7 OR booked_by = $8)"
             + " ORDER BY start_at LIMIT $9")
-        .execute(Tuple.from(new Object[] {q.professionalId(), q.patientId(), utc(q.from()), utc(q.to()),
+        .execute(Tuple.from(new Object[] {q.professionalId(), q.patientId(), SqlTime.utc(q.from()), SqlTime.utc(q.to()),
             q.status() == null ? null : q.status().wire(), q.scopeTerritories().toArray(String[]::new),
             q.scopeProfessional(), q.scopeBookedBy(), q.limit()}))
         .map(rows -> {
@@ -69,7 +66,7 @@ public final class AppointmentStore {
   public Future<List<Appointment>> ofProfessional(SqlClient db, UUID professionalId, Instant from, Instant to) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM appointment WHERE professional_id = $1"
             + " AND start_at >= $2 AND start_at < $3 ORDER BY start_at")
-        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
         .map(rows -> {
           List<Appointment> found = new ArrayList<>();
           rows.forEach(row -> found.add(toAppointment(row)));
@@ -82,7 +79,7 @@ public final class AppointmentStore {
     return db.preparedQuery("SELECT count(*) || '-' || coalesce(sum(version), 0) || '-'"
             + " || coalesce(extract(epoch FROM max(updated_at))::text, '0') FROM appointment"
             + " WHERE professional_id = $1 AND start_at >= $2 AND start_at < $3")
-        .execute(Tuple.of(professionalId, utc(from), utc(to)))
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
         .map(rows -> rows.iterator().next().getString(0));
   }
 
@@ -101,17 +98,11 @@ public final class AppointmentStore {
   private static Appointment toAppointment(Row row) {
     return new Appointment(row.getUUID("id"), AppointmentStatus.fromWire(row.getString("status")),
         new Appointment.BookedSlot(row.getUUID("slot_id"), row.getUUID("site_id"), row.getString("kind"),
-            paris(row.getOffsetDateTime("start_at")), paris(row.getOffsetDateTime("end_at"))),
+            SqlTime.paris(row.getOffsetDateTime("start_at")), SqlTime.paris(row.getOffsetDateTime("end_at"))),
         row.getUUID("professional_id"), row.getUUID("patient_id"), row.getString("reason"), row.getUUID("call_id"),
         row.getUUID("triage_id"), row.getUUID("booked_by"), row.getString("cancel_reason"),
-        row.getString("territory_id"), row.getInteger("version"), paris(row.getOffsetDateTime("created_at")));
+        row.getString("territory_id"), row.getInteger("version"), SqlTime.paris(row.getOffsetDateTime("created_at")));
   }
 
-  private static OffsetDateTime paris(OffsetDateTime t) {
-    return t.atZoneSameInstant(PARIS).toOffsetDateTime();
-  }
 
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

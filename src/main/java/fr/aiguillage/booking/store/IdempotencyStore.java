@@ -1,5 +1,6 @@
 package fr.aiguillage.booking.store;
 
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -27,7 +28,7 @@ public final class IdempotencyStore {
   public Future<Optional<Used>> reserve(SqlClient tx, UUID accountId, String key, byte[] hash, Instant now) {
     return tx.preparedQuery("INSERT INTO idempotency_key (account_id, key, request_hash, created_at)"
             + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(accountId, key, io.vertx.core.buffer.Buffer.buffer(hash), AppointmentStore.utc(now)))
+        .execute(Tuple.of(accountId, key, io.vertx.core.buffer.Buffer.buffer(hash), SqlTime.utc(now)))
         .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(Optional.<Used>empty())
             : tx.preparedQuery("SELECT request_hash, response_body::text AS body FROM idempotency_key"
                     + " WHERE account_id = $1 AND key = $2")

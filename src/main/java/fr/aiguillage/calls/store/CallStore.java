@@ -1,5 +1,6 @@
 package fr.aiguillage.calls.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.calls.model.Call;
 import fr.aiguillage.calls.model.CallOutcome;
 import fr.aiguillage.calls.model.CallPatch;
@@ -13,8 +14,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.UUID;
 /** SQL for calls and the provider events behind them. */
 public final class CallStore {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String COLUMNS = "id, provider_call_id, line, territory_id, caller_e164, status, ringing_at,"
       + " answered_at, ended_at, agent, operator_id, patient_id, outcome, note, source, created_at";
 
@@ -31,7 +29,7 @@ public final class CallStore {
   public Future<Boolean> recordEvent(SqlClient tx, TelephonyEvent e, Instant now) {
     return tx.preparedQuery("INSERT INTO call_event (provider_call_id, event, at, received_at) VALUES ($1, $2, $3, $4)"
             + " ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(e.callId(), e.event().wire(), e.at(), utc(now)))
+        .execute(Tuple.of(e.callId(), e.event().wire(), e.at(), SqlTime.utc(now)))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -60,7 +58,7 @@ public final class CallStore {
               updated_at = EXCLUDED.updated_at
             RETURNING\s""" + COLUMNS)
         .execute(Tuple.from(new Object[] {UUID.randomUUID(), e.callId(), e.to(), territory, callerE164, callerRaw,
-            e.event().wire(), e.at(), e.agent(), utc(now), e.event().stage()}))
+            e.event().wire(), e.at(), e.agent(), SqlTime.utc(now), e.event().stage()}))
         .map(rows -> toCall(rows.iterator().next()));
   }
 
@@ -68,7 +66,7 @@ public final class CallStore {
     return tx.preparedQuery("INSERT INTO call (id, territory_id, caller_e164, status, answered_at, operator_id,"
             + " patient_id, note, source, created_at, updated_at) VALUES ($1, $2, $3, 'answered', $4, $5, $6, $7,"
             + " 'MANUAL', $4, $4)")
-        .execute(Tuple.from(new Object[] {c.id(), c.territoryId(), c.caller(), utc(now), c.operatorId(),
+        .execute(Tuple.from(new Object[] {c.id(), c.territoryId(), c.caller(), SqlTime.utc(now), c.operatorId(),
             c.patientId(), c.note()}))
         .mapEmpty();
   }
@@ -83,7 +81,7 @@ public final class CallStore {
             + " patient_id = COALESCE($3, patient_id), outcome = COALESCE($4, outcome), note = COALESCE($5, note),"
             + " updated_at = $6 WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {id, p.operatorId(), p.patientId(),
-            p.outcome() == null ? null : p.outcome().name(), p.note(), utc(now)}))
+            p.outcome() == null ? null : p.outcome().name(), p.note(), SqlTime.utc(now)}))
         .map(rows -> toCall(rows.iterator().next()));
   }
 
@@ -92,7 +90,7 @@ public final class CallStore {
             + " AND ($2::text IS NULL OR status = $2) AND ($3::timestamptz IS NULL OR created_at >= $3)"
             + " AND ($4::timestamptz IS NULL OR created_at < $4) ORDER BY created_at DESC LIMIT $5")
         .execute(Tuple.from(new Object[] {q.territories().toArray(String[]::new),
-            q.status() == null ? null : q.status().wire(), utc(q.from()), utc(q.to()), q.limit()}))
+            q.status() == null ? null : q.status().wire(), SqlTime.utc(q.from()), SqlTime.utc(q.to()), q.limit()}))
         .map(rows -> {
           List<Call> calls = new ArrayList<>();
           rows.forEach(r -> calls.add(toCall(r)));
@@ -109,11 +107,7 @@ public final class CallStore {
   }
 
   private static OffsetDateTime paris(Row r, String column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.atZoneSameInstant(PARIS).toOffsetDateTime();
+    return SqlTime.paris(r.getOffsetDateTime(column));
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.directory.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.directory.model.Page;
 import fr.aiguillage.directory.model.Profession;
 import fr.aiguillage.directory.model.Professional;
@@ -12,8 +13,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class ProfessionalStore {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13, $13)""")
         .execute(Tuple.from(new Object[] {p.id(), p.rpps(), p.familyName(), p.givenName(), p.profession().name(),
             p.specialty(), p.skills().toArray(String[]::new), p.phone(), p.email(), p.acceptsSnp(),
-            p.acceptsOverbooking(), p.mtCapacity(), utc(now)}))
+            p.acceptsOverbooking(), p.mtCapacity(), SqlTime.utc(now)}))
         .compose(v -> insertSites(db, p.id(), p.sites()));
   }
 
@@ -71,7 +70,7 @@ public final class ProfessionalStore {
             WHERE id = $1""")
         .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.profession().name(),
             p.specialty(), p.skills().toArray(String[]::new), p.phone(), p.email(), p.acceptsSnp(),
-            p.acceptsOverbooking(), p.mtCapacity(), p.active(), utc(now)}))
+            p.acceptsOverbooking(), p.mtCapacity(), p.active(), SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -142,7 +141,4 @@ public final class ProfessionalStore {
         row.getBoolean("active"), List.of(row.getArrayOfStrings("territories")), List.copyOf(sites));
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

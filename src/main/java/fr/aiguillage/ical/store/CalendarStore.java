@@ -1,5 +1,6 @@
 package fr.aiguillage.ical.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.ical.model.FeedSettings;
 import fr.aiguillage.ical.model.Privacy;
 import io.vertx.core.Future;
@@ -8,8 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +24,7 @@ public final class CalendarStore {
     return db.preparedQuery("INSERT INTO calendar_feed (professional_id, token_hash, created_at) VALUES ($1, $2, $3)"
             + " ON CONFLICT (professional_id) DO UPDATE SET token_hash = EXCLUDED.token_hash,"
             + " created_at = EXCLUDED.created_at")
-        .execute(Tuple.of(professionalId, Buffer.buffer(tokenHash), utc(now)))
+        .execute(Tuple.of(professionalId, Buffer.buffer(tokenHash), SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -53,11 +52,8 @@ public final class CalendarStore {
     return db.preparedQuery("INSERT INTO calendar_settings (professional_id, privacy, show_free_slots, updated_at)"
             + " VALUES ($1, $2, $3, $4) ON CONFLICT (professional_id) DO UPDATE SET privacy = EXCLUDED.privacy,"
             + " show_free_slots = EXCLUDED.show_free_slots, updated_at = EXCLUDED.updated_at")
-        .execute(Tuple.of(professionalId, s.privacy().wire(), s.showFreeSlots(), utc(now)))
+        .execute(Tuple.of(professionalId, s.privacy().wire(), s.showFreeSlots(), SqlTime.utc(now)))
         .mapEmpty();
   }
 
-  static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.ical.store;
 
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -25,7 +26,7 @@ public final class SubscriptionStore {
             + " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (professional_id) DO UPDATE SET"
             + " url = EXCLUDED.url, site_id = EXCLUDED.site_id, slot_minutes = EXCLUDED.slot_minutes,"
             + " updated_at = EXCLUDED.updated_at")
-        .execute(Tuple.of(professionalId, url, siteId, slotMinutes, CalendarStore.utc(now)))
+        .execute(Tuple.of(professionalId, url, siteId, slotMinutes, SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -46,7 +47,7 @@ public final class SubscriptionStore {
   public Future<Void> recordOutcome(SqlClient db, UUID professionalId, Instant at, String status, String message) {
     return db.preparedQuery("UPDATE calendar_subscription SET last_fetch_at = $2, last_status = $3, last_error = $4"
             + " WHERE professional_id = $1")
-        .execute(Tuple.of(professionalId, CalendarStore.utc(at), status, "OK".equals(status) ? null : message))
+        .execute(Tuple.of(professionalId, SqlTime.utc(at), status, "OK".equals(status) ? null : message))
         .mapEmpty();
   }
 

@@ -1,5 +1,6 @@
 package fr.aiguillage.patient.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.patient.model.Fragility;
 import fr.aiguillage.patient.model.Patient;
 import io.vertx.core.Future;
@@ -8,8 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class PatientStore {
                                  created_by, created_at, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)""")
         .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
-            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), createdBy, utc(now)}))
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), createdBy, SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -42,7 +41,7 @@ public final class PatientStore {
               sex = $7, fragility = $8, has_mt = $9, updated_at = $10
             WHERE id = $1""")
         .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
-            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), utc(now)}))
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -55,7 +54,7 @@ public final class PatientStore {
 
   public Future<Void> markHasMt(SqlClient db, UUID id, Instant now) {
     return db.preparedQuery("UPDATE patient SET has_mt = true, updated_at = $2 WHERE id = $1")
-        .execute(Tuple.of(id, utc(now))).mapEmpty();
+        .execute(Tuple.of(id, SqlTime.utc(now))).mapEmpty();
   }
 
   public Future<List<Patient>> findByIds(SqlClient db, java.util.Collection<UUID> ids) {
@@ -91,7 +90,4 @@ public final class PatientStore {
     return fragility.stream().map(Enum::name).distinct().toArray(String[]::new);
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.security.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.security.model.Account;
 import fr.aiguillage.security.model.Role;
 import io.vertx.core.Future;
@@ -8,8 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class AccountStore {
             VALUES ($1, $2, $3, $4, $5, $6, $7)""")
         .execute(Tuple.of(account.id(), account.login(), passwordHash,
             account.roles().stream().map(Role::name).toArray(String[]::new),
-            account.territories().toArray(String[]::new), account.professionalId(), utc(now)))
+            account.territories().toArray(String[]::new), account.professionalId(), SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -57,7 +56,7 @@ public final class AccountStore {
   public Future<Void> insertSession(SqlClient db, byte[] tokenHash, UUID accountId, Instant now, Instant expiresAt) {
     return db.preparedQuery("""
             INSERT INTO session (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)""")
-        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), accountId, utc(now), utc(expiresAt)))
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), accountId, SqlTime.utc(now), SqlTime.utc(expiresAt)))
         .mapEmpty();
   }
 
@@ -70,14 +69,14 @@ public final class AccountStore {
     return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", s.expires_at FROM session s"
             + " JOIN account a ON a.id = s.account_id"
             + " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active")
-        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), utc(now)))
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), SqlTime.utc(now)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new LiveSession(
             toAccount(rows.iterator().next()), rows.iterator().next().getOffsetDateTime("expires_at").toInstant())));
   }
 
   public Future<Void> revokeSession(SqlClient db, byte[] tokenHash, Instant now) {
     return db.preparedQuery("UPDATE session SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL")
-        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), utc(now)))
+        .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -87,7 +86,4 @@ public final class AccountStore {
         List.of(row.getArrayOfStrings("territories")), row.getUUID("professional_id"));
   }
 
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.security.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.security.model.AuditEvent;
 import fr.aiguillage.security.model.AuditQuery;
 import io.vertx.core.Future;
@@ -19,7 +20,7 @@ public final class AuditStore {
             INSERT INTO audit_event (at, account_id, action, entity_type, entity_id, territory_id, client_ip, outcome,
                                      detail)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-        .execute(Tuple.from(new Object[] {AccountStore.utc(at), e.accountId(), e.action(), e.entityType(),
+        .execute(Tuple.from(new Object[] {SqlTime.utc(at), e.accountId(), e.action(), e.entityType(),
             e.entityId(), e.territoryId(), e.clientIp(), e.outcome().name(), e.detail()}))
         .mapEmpty();
   }
@@ -32,7 +33,7 @@ public final class AuditStore {
               AND ($3::uuid IS NULL OR account_id = $3) AND ($4::text IS NULL OR entity_type = $4)
               AND ($5::text[] IS NULL OR territory_id = ANY ($5))
             ORDER BY id DESC LIMIT $6 OFFSET $7""")
-        .execute(Tuple.from(new Object[] {AccountStore.utc(q.from()), AccountStore.utc(q.to()), q.accountId(),
+        .execute(Tuple.from(new Object[] {SqlTime.utc(q.from()), SqlTime.utc(q.to()), q.accountId(),
             q.entityType(), q.territories() == null ? null : q.territories().toArray(String[]::new),
             q.limit(), q.offset()}))
         .map(rows -> {

@@ -1,5 +1,6 @@
 package fr.aiguillage.security.store;
 
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -15,7 +16,7 @@ public final class LoginThrottleStore {
 
   public Future<Optional<Instant>> lockedUntil(SqlClient db, String login, Instant now) {
     return db.preparedQuery("SELECT locked_until FROM login_lock WHERE login = $1 AND locked_until > $2")
-        .execute(Tuple.of(login, AccountStore.utc(now)))
+        .execute(Tuple.of(login, SqlTime.utc(now)))
         .map(rows -> rows.size() == 0 ? Optional.empty()
             : Optional.of(rows.iterator().next().getOffsetDateTime("locked_until").toInstant()));
   }
@@ -29,7 +30,7 @@ public final class LoginThrottleStore {
                  added AS (INSERT INTO login_failure (login, at) VALUES ($1, $2))
             SELECT count(*) + 1 AS recent FROM login_failure
             WHERE login = $1 AND at > $2::timestamptz - make_interval(mins => $3)""")
-        .execute(Tuple.of(login, AccountStore.utc(now), windowMinutes))
+        .execute(Tuple.of(login, SqlTime.utc(now), windowMinutes))
         .map(rows -> rows.iterator().next().getLong("recent"))
         .compose(recent -> recent < max ? Future.succeededFuture() : lock(db, login, now, lockoutMinutes));
   }
@@ -45,7 +46,7 @@ public final class LoginThrottleStore {
     return db.preparedQuery("""
             INSERT INTO login_lock (login, locked_until) VALUES ($1, $2::timestamptz + make_interval(mins => $3))
             ON CONFLICT (login) DO UPDATE SET locked_until = EXCLUDED.locked_until""")
-        .execute(Tuple.of(login, AccountStore.utc(now), lockoutMinutes))
+        .execute(Tuple.of(login, SqlTime.utc(now), lockoutMinutes))
         .mapEmpty();
   }
 }

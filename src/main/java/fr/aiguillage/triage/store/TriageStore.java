@@ -1,5 +1,6 @@
 package fr.aiguillage.triage.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.json.Json;
 import fr.aiguillage.triage.model.Assessment;
 import fr.aiguillage.triage.model.Orientation;
@@ -13,9 +14,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +21,6 @@ import java.util.UUID;
 /** SQL for triage assessments. */
 public final class TriageStore {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String COLUMNS = "id, call_id, patient_id, territory_id, urgency, orientation, red_flags,"
       + " out_of_hours, advice, rules_version, decided_by, override_urgency, override_orientation, override_reason,"
       + " overridden_by, overridden_at, created_at";
@@ -37,7 +34,7 @@ public final class TriageStore {
             java.math.BigDecimal.valueOf(r.age()), r.sex(), r.complaint().name(),
             a.redFlags().stream().map(Enum::name).toArray(String[]::new),
             new JsonObject(r.answers() == null ? java.util.Map.of() : r.answers()), a.rulesVersion(), a.decidedBy(),
-            a.urgency().name(), json(a.orientation()), a.outOfHours(), a.advice(), createdBy, utc(now)}))
+            a.urgency().name(), json(a.orientation()), a.outOfHours(), a.advice(), createdBy, SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -45,7 +42,7 @@ public final class TriageStore {
                                      UUID by, Instant now) {
     return tx.preparedQuery("UPDATE triage_assessment SET override_urgency = $2, override_orientation = $3,"
             + " override_reason = $4, overridden_by = $5, overridden_at = $6 WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.from(new Object[] {id, urgency.name(), json(orientation), reason, by, utc(now)}))
+        .execute(Tuple.from(new Object[] {id, urgency.name(), json(orientation), reason, by, SqlTime.utc(now)}))
         .map(rows -> toAssessment(rows.iterator().next()));
   }
 
@@ -58,12 +55,12 @@ public final class TriageStore {
     Assessment.Override override = r.getString("override_urgency") == null ? null
         : new Assessment.Override(Urgency.valueOf(r.getString("override_urgency")),
             orientation(r.getJson("override_orientation")), r.getString("override_reason"), r.getUUID("overridden_by"),
-            paris(r.getOffsetDateTime("overridden_at")));
+            SqlTime.paris(r.getOffsetDateTime("overridden_at")));
     return new Assessment(r.getUUID("id"), r.getUUID("call_id"), r.getUUID("patient_id"), r.getString("territory_id"),
         Urgency.valueOf(r.getString("urgency")), orientation(r.getJson("orientation")),
         Arrays.stream(r.getArrayOfStrings("red_flags")).map(RedFlag::valueOf).toList(), r.getBoolean("out_of_hours"),
         r.getString("advice"), r.getString("rules_version"), r.getString("decided_by"), override,
-        paris(r.getOffsetDateTime("created_at")));
+        SqlTime.paris(r.getOffsetDateTime("created_at")));
   }
 
   private static Object json(Orientation o) {
@@ -81,11 +78,5 @@ public final class TriageStore {
     }
   }
 
-  private static OffsetDateTime paris(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(PARIS).toOffsetDateTime();
-  }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.waitlist.store;
 
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -27,7 +28,7 @@ public final class ProposalStore {
                              Instant now) {
     return tx.preparedQuery("INSERT INTO mt_proposal (id, request_id, professional_id, status, notes_for_gp, created_by,"
             + " created_at, updated_at) VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $6)")
-        .execute(Tuple.of(id, requestId, professionalId, notes, by, WaitlistStore.utc(now)))
+        .execute(Tuple.of(id, requestId, professionalId, notes, by, SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -43,7 +44,7 @@ public final class ProposalStore {
     String side = gp ? "gp" : "patient";
     return tx.preparedQuery("UPDATE mt_proposal SET " + side + "_answer = $2, " + side + "_reason = $3, status = $4,"
             + " updated_at = $5 WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, answer, reason, status, WaitlistStore.utc(now)))
+        .execute(Tuple.of(id, answer, reason, status, SqlTime.utc(now)))
         .map(rows -> toStored(rows.iterator().next()));
   }
 
@@ -61,6 +62,6 @@ public final class ProposalStore {
   private static Stored toStored(Row r) {
     return new Stored(r.getUUID("id"), r.getUUID("request_id"), r.getUUID("professional_id"), r.getString("status"),
         r.getString("gp_answer"), r.getString("gp_reason"), r.getString("patient_answer"), r.getString("patient_reason"),
-        r.getString("notes_for_gp"), WaitlistStore.paris(r.getOffsetDateTime("created_at")));
+        r.getString("notes_for_gp"), SqlTime.paris(r.getOffsetDateTime("created_at")));
   }
 }

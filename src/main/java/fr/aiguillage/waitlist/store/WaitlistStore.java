@@ -1,5 +1,6 @@
 package fr.aiguillage.waitlist.store;
 
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.waitlist.model.CloseReason;
 import fr.aiguillage.waitlist.model.Request;
 import fr.aiguillage.waitlist.model.Source;
@@ -11,9 +12,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,6 @@ import java.util.UUID;
 /** SQL for waiting-list requests and their history. One open request per person is a unique index. */
 public final class WaitlistStore {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** Months waited, in whole months, at $2 (now); $3 points per month, $4 cap. */
   private static final String PRIORITY = "(r.fragility_points + LEAST($4::int, $3::int * (12 * extract(year FROM"
@@ -46,7 +43,7 @@ public final class WaitlistStore {
               identity_key, phone, fragility_points, priority_reasons, created_at, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $11)""")
         .execute(Tuple.from(new Object[] {r.id(), r.patientId(), r.territoryId(), r.source().name(), r.notes(),
-            r.reportedBy(), identityKey, phone, fragilityPoints, r.reasons().toArray(String[]::new), utc(now)}))
+            r.reportedBy(), identityKey, phone, fragilityPoints, r.reasons().toArray(String[]::new), SqlTime.utc(now)}))
         .mapEmpty();
   }
 
@@ -62,7 +59,7 @@ public final class WaitlistStore {
                               String reason, Instant now) {
     return tx.preparedQuery("INSERT INTO waitlist_history (request_id, at, account_id, from_status, to_status, reason)"
             + " VALUES ($1, $2, $3, $4, $5, $6)")
-        .execute(Tuple.of(id, utc(now), accountId, from == null ? null : from.name(), to.name(), reason))
+        .execute(Tuple.of(id, SqlTime.utc(now), accountId, from == null ? null : from.name(), to.name(), reason))
         .mapEmpty();
   }
 
@@ -71,7 +68,7 @@ public final class WaitlistStore {
     return tx.preparedQuery("UPDATE waitlist_request SET status = $2, close_reason = $3,"
             + " assigned_to = COALESCE($4, assigned_to),"
             + " assigned_at = CASE WHEN $2 = 'ASSIGNED' THEN $5::timestamptz END, updated_at = $5 WHERE id = $1")
-        .execute(Tuple.of(id, status.name(), reason == null ? null : reason.name(), assignedTo, utc(now)))
+        .execute(Tuple.of(id, status.name(), reason == null ? null : reason.name(), assignedTo, SqlTime.utc(now)))
         .mapEmpty();
   }
 
@@ -79,7 +76,7 @@ public final class WaitlistStore {
                                             boolean forUpdate) {
     return db.preparedQuery("SELECT " + COLUMNS + ", " + PRIORITY + " AS priority FROM waitlist_request r"
             + " WHERE r.id = $1" + (forUpdate ? " FOR UPDATE" : ""))
-        .execute(Tuple.of(id, utc(now), perMonth, cap))
+        .execute(Tuple.of(id, SqlTime.utc(now), perMonth, cap))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Request>empty())
             : historyOf(db, id).map(h -> Optional.of(toRequest(rows.iterator().next(), h))));
   }
@@ -88,7 +85,7 @@ public final class WaitlistStore {
     String where = " FROM waitlist_request r JOIN patient p ON p.id = r.patient_id WHERE r.territory_id = ANY ($1)"
         + " AND ($5::text IS NULL OR r.status = $5) AND ($6::text IS NULL OR p.commune_insee = $6)"
         + " AND ($7::text IS NULL OR $7 = ANY (r.priority_reasons)) AND ($8::text IS NULL OR r.territory_id = $8)";
-    Object[] params = {q.territories().toArray(String[]::new), utc(now), perMonth, cap,
+    Object[] params = {q.territories().toArray(String[]::new), SqlTime.utc(now), perMonth, cap,
         q.status() == null ? null : q.status().name(), q.communeInsee(), q.fragility(), q.territory(), q.limit(),
         q.offset()};
     Future<Long> total = db.preparedQuery("SELECT count(*)" + where + " AND $2::timestamptz IS NOT NULL"
@@ -124,7 +121,7 @@ public final class WaitlistStore {
               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM assigned_at - created_at) / 86400)
                  FROM waitlist_request WHERE territory_id = $1 AND status = 'ASSIGNED'
                  AND assigned_at >= $2 AND assigned_at < $3) AS median_days""")
-        .execute(Tuple.of(territory, utc(from), utc(to)))
+        .execute(Tuple.of(territory, SqlTime.utc(from), SqlTime.utc(to)))
         .map(rows -> {
           Row r = rows.iterator().next();
           return new JsonObject().put("openByFragility", r.getValue("by_fragility"))
@@ -141,7 +138,7 @@ public final class WaitlistStore {
         .execute(Tuple.of(id))
         .map(rows -> {
           List<Request.HistoryEntry> entries = new ArrayList<>();
-          rows.forEach(r -> entries.add(new Request.HistoryEntry(paris(r.getOffsetDateTime("at")), r.getUUID("account_id"),
+          rows.forEach(r -> entries.add(new Request.HistoryEntry(SqlTime.paris(r.getOffsetDateTime("at")), r.getUUID("account_id"),
               r.getString("from_status") == null ? null : WaitlistStatus.valueOf(r.getString("from_status")),
               WaitlistStatus.valueOf(r.getString("to_status")), r.getString("reason"))));
           return entries;
@@ -154,14 +151,8 @@ public final class WaitlistStore {
         WaitlistStatus.valueOf(r.getString("status")),
         r.getString("close_reason") == null ? null : CloseReason.valueOf(r.getString("close_reason")),
         r.getInteger("priority"), List.of(r.getArrayOfStrings("priority_reasons")), r.getUUID("assigned_to"),
-        paris(r.getOffsetDateTime("created_at")), history);
+        SqlTime.paris(r.getOffsetDateTime("created_at")), history);
   }
 
-  static OffsetDateTime paris(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(PARIS).toOffsetDateTime();
-  }
 
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }
