@@ -13,12 +13,18 @@ final class BenchData {
   }
 
   /** {@code n} GPs, each with one site in a commune of the territories, numbered from a fixed RPPS base. */
-  static void professionalsWithSites(Pool pool, int n) throws Exception {
+  /** {@code n} distinct valid RPPS numbers starting with {@code prefix} (two digits). */
+  static String[] rppsNumbers(String prefix, int n) {
     String[] rpps = new String[n];
     for (int i = 0; i < n; i++) {
-      String first10 = "17" + String.format("%08d", i);
+      String first10 = prefix + String.format("%08d", i);
       rpps[i] = first10 + Rpps.checkDigit(first10);
     }
+    return rpps;
+  }
+
+  static void professionalsWithSites(Pool pool, int n) throws Exception {
+    String[] rpps = rppsNumbers("17", n);
     pool.preparedQuery("""
             WITH communes AS (SELECT insee, lat, lon, row_number() OVER (ORDER BY insee) - 1 AS k,
                                      count(*) OVER () AS total FROM commune),

@@ -1,6 +1,5 @@
 package fr.aiguillage.bench;
 
-import fr.aiguillage.directory.Rpps;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
@@ -17,11 +16,7 @@ final class BookingData {
   }
 
   static void professionals(Pool pool, int n) throws Exception {
-    String[] rpps = new String[n];
-    for (int i = 0; i < n; i++) {
-      String first10 = "16" + String.format("%08d", i);
-      rpps[i] = first10 + Rpps.checkDigit(first10);
-    }
+    String[] rpps = BenchData.rppsNumbers("16", n);
     pool.preparedQuery("""
             WITH communes AS (SELECT insee, lat, lon, row_number() OVER (ORDER BY insee) - 1 AS k,
                                      count(*) OVER () AS total FROM commune),
