@@ -76,9 +76,22 @@ final class ProblemHandler implements Handler<RoutingContext> {
     if (failure == null && statusCode >= 400 && statusCode < 500) {
       return byStatus(statusCode);
     }
-    LOG.error("Unexpected failure", failure);
+    logUnexpected(failure);
     return Problem.of(500, "INTERNAL_ERROR", "Erreur interne", "an unexpected error occurred; it has been logged",
         null);
+  }
+
+  /**
+   * A database error is logged by its SQLSTATE and constraint only: PostgreSQL's messages and details can
+   * quote the values of a row, and logs must hold no personal data.
+   */
+  private static void logUnexpected(Throwable failure) {
+    if (failure instanceof io.vertx.pgclient.PgException pg) {
+      LOG.error("Unexpected database failure: SQLSTATE {} constraint {} table {}", pg.getSqlState(),
+          pg.getConstraint(), pg.getTable());
+    } else {
+      LOG.error("Unexpected failure", failure);
+    }
   }
 
   static Problem byStatus(int status) {
