@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class Occurrences {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = fr.aiguillage.db.SqlTime.PARIS;
   private static final Set<Frequency> DAY_OR_LONGER = EnumSet.of(Frequency.DAILY, Frequency.WEEKLY,
       Frequency.MONTHLY, Frequency.YEARLY);
 

@@ -20,7 +20,6 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +48,7 @@ public final class CallService {
     String number = request.caller() == null || request.caller().isBlank() ? null
         : PhoneNumbers.toE164("caller", request.caller());
     Call call = new Call(UUID.randomUUID(), null, null, request.territoryId(), number, CallStatus.ANSWERED, null,
-        OffsetDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")), null, null, caller.accountId(),
+        OffsetDateTime.ofInstant(clock.instant(), fr.aiguillage.db.SqlTime.PARIS), null, null, caller.accountId(),
         request.patientId(), null, request.note(), "MANUAL", null);
     return pool.withTransaction(tx -> store.insertManual(tx, call, clock.instant())
             .compose(v -> audit.record(tx, event(caller, "call.create", call))))

@@ -93,10 +93,6 @@ public record AppConfig(
         agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 
-  public AppConfig withDbUrl(String url) {
-    return new AppConfig(httpPort, bodyLimitBytes, url, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
-  }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,

@@ -12,8 +12,4 @@ public record DomainEvent(long id, Instant at, String type, String territoryId, 
         .put("territoryId", territoryId).put("payload", payload);
   }
 
-  public static DomainEvent fromJson(JsonObject json) {
-    return new DomainEvent(json.getLong("id"), Instant.parse(json.getString("at")), json.getString("type"),
-        json.getString("territoryId"), json.getJsonObject("payload"));
-  }
 }

@@ -165,7 +165,7 @@ public final class PatientService {
     if (place.isEmpty()) {
       errors.add(new FieldError(prefix + "communeInsee", "unknown commune " + r.communeInsee()));
     }
-    LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+    LocalDate today = clock.instant().atZone(fr.aiguillage.db.SqlTime.PARIS).toLocalDate();
     if (r.birthDate() != null && (r.birthDate().isAfter(today) || r.birthDate().isBefore(today.minusYears(130)))) {
       errors.add(new FieldError(prefix + "birthDate", "must be a real birth date, not in the future"));
     }

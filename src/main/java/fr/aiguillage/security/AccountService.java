@@ -50,9 +50,6 @@ public final class AccountService {
     return store.findCredentials(pool, login).map(Optional::isPresent);
   }
 
-  public Future<Optional<Account>> find(UUID id) {
-    return store.findById(pool, id);
-  }
 
   /**
    * On an empty database, creates {@code admin} with the given password (or a random one).

@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
  */
 public final class OutOfHours {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = fr.aiguillage.db.SqlTime.PARIS;
   private static final LocalTime OPENS = LocalTime.of(8, 0);
   private static final LocalTime CLOSES = LocalTime.of(20, 0);
   private static final LocalTime SATURDAY_CLOSES = LocalTime.of(12, 0);

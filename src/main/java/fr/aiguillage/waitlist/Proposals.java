@@ -17,7 +17,6 @@ import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.Caller;
 import fr.aiguillage.security.model.Role;
 import fr.aiguillage.waitlist.model.Proposal;
-import fr.aiguillage.waitlist.model.Request;
 import fr.aiguillage.waitlist.model.WaitlistStatus;
 import fr.aiguillage.waitlist.store.ProposalStore;
 import io.vertx.core.Future;
@@ -141,11 +140,11 @@ public final class Proposals {
   private Future<Void> settle(SqlClient tx, Caller caller, ProposalStore.Stored p, boolean gp, String reason) {
     return switch (p.status()) {
       case "ACCEPTED" -> professionals.takeMtCapacity(tx, p.professionalId())
-          .compose(v -> loadForSettle(tx, p.requestId()))
+          .compose(v -> waitlist.loadAny(tx, p.requestId()))
           .compose(r -> patients.markHasMt(tx, r.patientId())
               .compose(v -> waitlist.transition(tx, caller, r, WaitlistStatus.ASSIGNED, null, p.professionalId(),
                   "both agreed")));
-      case "DECLINED" -> loadForSettle(tx, p.requestId()).compose(r -> waitlist.transition(tx, caller, r,
+      case "DECLINED" -> waitlist.loadAny(tx, p.requestId()).compose(r -> waitlist.transition(tx, caller, r,
           WaitlistStatus.OPEN, null, null, (gp ? "declined by the GP: " : "declined by the patient: ")
               + Objects.requireNonNullElse(reason, "")));
       default -> Future.succeededFuture();
@@ -158,9 +157,6 @@ public final class Proposals {
         .put("gpsWithCapacity", gps.size()).put("totalCapacity", gps.stream().mapToInt(Professional::mtCapacity).sum()));
   }
 
-  private Future<Request> loadForSettle(SqlClient tx, UUID requestId) {
-    return waitlist.loadAny(tx, requestId);
-  }
 
   private Future<Proposal> view(UUID proposalId) {
     return store.findById(pool, proposalId, false).compose(found -> {

@@ -42,7 +42,7 @@ final class AuthHandler implements Handler<RoutingContext> {
       } else if (result.result().isEmpty()) {
         ctx.fail(new Unauthorized("invalid or expired token"));
       } else {
-        ctx.put(Requests.CALLER, new Caller(result.result().get(), clientIp(ctx)));
+        ctx.put(Requests.CALLER, new Caller(result.result().get(), Requests.clientIp(ctx)));
         ctx.put(Requests.TOKEN, token);
         ctx.next();
       }
@@ -56,9 +56,5 @@ final class AuthHandler implements Handler<RoutingContext> {
     }
     String token = header.substring(7).trim();
     return token.isEmpty() ? null : token;
-  }
-
-  static String clientIp(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
   }
 }

@@ -38,6 +38,11 @@ public final class Requests {
     return ctx.body() != null && ctx.body().buffer() != null && ctx.body().length() > 0;
   }
 
+  /** The client's address, for the audit trail. */
+  public static String clientIp(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+  }
+
   public static String token(RoutingContext ctx) {
     return ctx.get(TOKEN);
   }

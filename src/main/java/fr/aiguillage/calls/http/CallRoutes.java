@@ -46,8 +46,7 @@ public final class CallRoutes {
   private void webhook(RoutingContext ctx) {
     AppConfig.Line line = ctx.get(TelephonySignature.LINE);
     TelephonyEvent event = Requests.body(ctx, TelephonyEvent.class);
-    String ip = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-    Responses.reply(ctx, intake.receive(line, event, ip), fresh -> Responses.send(ctx, 202,
+    Responses.reply(ctx, intake.receive(line, event, Requests.clientIp(ctx)), fresh -> Responses.send(ctx, 202,
         new JsonObject().put("accepted", true).put("duplicate", !fresh).getMap()));
   }
 

@@ -31,8 +31,7 @@ public final class AuthRoutes {
 
   private void login(RoutingContext ctx) {
     LoginRequest request = Requests.body(ctx, LoginRequest.class);
-    String ip = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-    Responses.reply(ctx, auth.login(request.login(), request.password(), ip), session ->
+    Responses.reply(ctx, auth.login(request.login(), request.password(), Requests.clientIp(ctx)), session ->
         Responses.ok(ctx, new LoginResponse(session.token(), session.expiresAt(), AccountView.of(session.account()))));
   }
 

@@ -21,9 +21,15 @@ import java.util.UUID;
 public final class WaitlistStore {
 
 
-  /** Months waited, in whole months, at $2 (now); $3 points per month, $4 cap. */
-  private static final String PRIORITY = "(r.fragility_points + LEAST($4::int, $3::int * (12 * extract(year FROM"
-      + " age($2::timestamptz, r.created_at)) + extract(month FROM age($2::timestamptz, r.created_at)))::int))";
+  /**
+   * Fragility points, plus whole months waited (at parameter {@code now}) times parameter {@code now + 1},
+   * capped at parameter {@code now + 2}.
+   */
+  private static String priority(int now) {
+    return ("(r.fragility_points + LEAST($C::int, $M::int * (12 * extract(year FROM age($N::timestamptz, r.created_at))"
+        + " + extract(month FROM age($N::timestamptz, r.created_at)))::int))")
+        .replace("$N", "$" + now).replace("$M", "$" + (now + 1)).replace("$C", "$" + (now + 2));
+  }
   private static final String COLUMNS = "r.id, r.patient_id, r.territory_id, r.source, r.notes, r.reported_by,"
       + " r.status, r.close_reason, r.priority_reasons, r.assigned_to, r.created_at, r.fragility_points";
 
@@ -74,7 +80,7 @@ public final class WaitlistStore {
 
   public Future<Optional<Request>> findById(SqlClient db, UUID id, Instant now, int perMonth, int cap,
                                             boolean forUpdate) {
-    return db.preparedQuery("SELECT " + COLUMNS + ", " + PRIORITY + " AS priority FROM waitlist_request r"
+    return db.preparedQuery("SELECT " + COLUMNS + ", " + priority(2) + " AS priority FROM waitlist_request r"
             + " WHERE r.id = $1" + (forUpdate ? " FOR UPDATE" : ""))
         .execute(Tuple.of(id, SqlTime.utc(now), perMonth, cap))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Request>empty())
@@ -83,15 +89,13 @@ public final class WaitlistStore {
 
   public Future<Page> find(SqlClient db, Query q, Instant now, int perMonth, int cap) {
     String where = " FROM waitlist_request r JOIN patient p ON p.id = r.patient_id WHERE r.territory_id = ANY ($1)"
-        + " AND ($5::text IS NULL OR r.status = $5) AND ($6::text IS NULL OR p.commune_insee = $6)"
-        + " AND ($7::text IS NULL OR $7 = ANY (r.priority_reasons)) AND ($8::text IS NULL OR r.territory_id = $8)";
-    Object[] params = {q.territories().toArray(String[]::new), SqlTime.utc(now), perMonth, cap,
-        q.status() == null ? null : q.status().name(), q.communeInsee(), q.fragility(), q.territory(), q.limit(),
-        q.offset()};
-    Future<Long> total = db.preparedQuery("SELECT count(*)" + where + " AND $2::timestamptz IS NOT NULL"
-            + " AND $3::int IS NOT NULL AND $4::int IS NOT NULL")
-        .execute(Tuple.from(java.util.Arrays.copyOf(params, 8))).map(rows -> rows.iterator().next().getLong(0));
-    Future<List<Request>> items = db.preparedQuery("SELECT " + COLUMNS + ", " + PRIORITY + " AS priority" + where
+        + " AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR p.commune_insee = $3)"
+        + " AND ($4::text IS NULL OR $4 = ANY (r.priority_reasons)) AND ($5::text IS NULL OR r.territory_id = $5)";
+    Object[] params = {q.territories().toArray(String[]::new), q.status() == null ? null : q.status().name(),
+        q.communeInsee(), q.fragility(), q.territory(), SqlTime.utc(now), perMonth, cap, q.limit(), q.offset()};
+    Future<Long> total = db.preparedQuery("SELECT count(*)" + where)
+        .execute(Tuple.from(java.util.Arrays.copyOf(params, 5))).map(rows -> rows.iterator().next().getLong(0));
+    Future<List<Request>> items = db.preparedQuery("SELECT " + COLUMNS + ", " + priority(6) + " AS priority" + where
             + " ORDER BY priority DESC, r.created_at, r.id LIMIT $9 OFFSET $10")
         .execute(Tuple.from(params))
         .map(rows -> {
