@@ -45,7 +45,11 @@ public final class DatabaseServer implements AutoCloseable {
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
+          // The library's defaults favour test speed (no fsync, asynchronous commit); an acknowledged
+          // booking must survive a crash, so every commit is flushed.
           .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .start();
       LOG.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), directory.toAbsolutePath());
       return new DatabaseServer(new DbSettings("localhost", pg.getPort(), "postgres", "postgres", ""), pg);
