@@ -82,6 +82,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private final Secrets secrets;
   private final Clock clock;
   private Pool pool;
+  private Pool searchPool;
   private HttpServer server;
   private EventRelay relay;
 
@@ -95,6 +96,7 @@ public final class AiguillageVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = Pools.create(vertx, db, config.dbPoolSize());
+    searchPool = Pools.createForSearch(vertx, db, config.dbSearchPoolSize());
     AuditTrail audit = new AuditTrail(pool, clock);
     PasswordHasher hasher = new PasswordHasher(vertx, config.auth().pbkdf2Iterations());
     TerritoryService territories = new TerritoryService(pool);
@@ -107,7 +109,7 @@ public final class AiguillageVerticle extends VerticleBase {
     RuleService rules = new RuleService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
     AbsenceService absences = new AbsenceService(pool, clock, audit, agendaAccess);
     HorizonJob horizon = new HorizonJob(pool, clock, rules);
-    SlotSearch search = new SlotSearch(pool, clock, audit, territories,
+    SlotSearch search = new SlotSearch(searchPool, clock, audit, territories,
         Duration.ofMinutes(config.bookingLeadMinutes()));
     EventLog events = new EventLog(pool, clock);
     relay = new EventRelay(vertx, db);
@@ -190,6 +192,7 @@ public final class AiguillageVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
     return http.eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
+        .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 

@@ -36,9 +36,8 @@ import java.util.stream.Collectors;
 public final class SlotSearch {
 
   static final Duration MAX_WITHIN = Duration.ofDays(7);
-  /** Sites read at first, and at most; each further read takes four times as many. */
-  private static final int FIRST_READ = 200;
-  private static final int MAX_READ = 20_000;
+  /** Sites of the profession read at first: three per result asked for (most sites have a free slot). */
+  private static final int FIRST_READ_PER_RESULT = 3;
 
   private final Pool pool;
   private final Clock clock;
@@ -60,7 +59,7 @@ public final class SlotSearch {
       throw new Forbidden("searching slots is for the secretariat and orienting professionals");
     }
     Criteria criteria = criteria(caller, request);
-    return hits(criteria, request.limit(), FIRST_READ)
+    return hits(criteria, request.limit(), SlotSearchStore.readOf(FIRST_READ_PER_RESULT * request.limit()))
         .compose(hits -> hits.size() >= request.limit()
             ? Future.succeededFuture(new SearchResult(hits, List.of()))
             : candidates(criteria, hits).map(c -> new SearchResult(hits, c)))
@@ -94,11 +93,12 @@ public final class SlotSearch {
   private Future<List<Hit>> hits(Criteria criteria, int limit, int sites) {
     return store.nearestFree(pool, criteria, sites).compose(batch -> {
       List<Hit> ranked = rank(batch.rows());
-      boolean exhausted = batch.sitesRead() < sites || batch.reachKm() > criteria.radiusKm() || sites >= MAX_READ;
+      int next = SlotSearchStore.readAfter(sites);
+      boolean exhausted = batch.sitesRead() < sites || batch.reachKm() > criteria.radiusKm() || next == sites;
       boolean settled = ranked.size() >= limit
           && ranked.get(limit - 1).distanceKm() < SlotSearchStore.round(batch.reachKm());
       return exhausted || settled ? Future.succeededFuture(ranked.subList(0, Math.min(limit, ranked.size())))
-          : hits(criteria, limit, Math.min(MAX_READ, sites * 4));
+          : hits(criteria, limit, next);
     });
   }
 
@@ -116,7 +116,7 @@ public final class SlotSearch {
 
   private Future<List<SearchResult.Candidate>> candidates(Criteria criteria, List<Hit> hits) {
     Set<UUID> listed = hits.stream().map(h -> h.professional().id()).collect(Collectors.toSet());
-    return store.overbooking(pool, criteria, 2_000).map(found -> {
+    return store.overbooking(pool, criteria, 2_048).map(found -> {
       Map<UUID, SearchResult.Candidate> nearest = new LinkedHashMap<>();
       found.stream().filter(c -> !listed.contains(c.professional().id()))
           .forEach(c -> nearest.putIfAbsent(c.professional().id(), c));

@@ -10,6 +10,7 @@ public record AppConfig(
     long bodyLimitBytes,
     String dbUrl,
     int dbPoolSize,
+    int dbSearchPoolSize,
     Path dataDir,
     Path territoriesFile,
     Path skillsFile,
@@ -51,6 +52,7 @@ public record AppConfig(
         http.getLong("bodyLimitBytes"),
         db.getString("url"),
         db.getInteger("poolSize"),
+        db.getInteger("searchPoolSize"),
         Path.of(json.getString("dataDir")),
         Path.of(json.getString("territoriesFile")),
         Path.of(json.getString("skillsFile")),
@@ -89,13 +91,12 @@ public record AppConfig(
   }
 
   public AppConfig withHttpPort(int port) {
-    return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, auth,
+    return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile, skillsFile, auth,
         agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 
-
   public AppConfig withAuth(Auth newAuth) {
-    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
+    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
         agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
   }
 }

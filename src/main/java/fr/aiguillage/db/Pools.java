@@ -13,7 +13,23 @@ public final class Pools {
   }
 
   public static Pool create(Vertx vertx, DbSettings db, int size) {
-    PgConnectOptions connect = new PgConnectOptions()
+    return build(vertx, connectOptions(db), size, "aiguillage");
+  }
+
+  /**
+   * Connections for the slot search alone. Its statements are planned once per connection and the plan
+   * kept ({@code plan_cache_mode=force_generic_plan}): left to itself PostgreSQL re-plans them at every
+   * call, which cost more than running them. Only statements written for a generic plan (no parameter
+   * that changes the plan's shape, such as a LIMIT) may run on this pool.
+   */
+  public static Pool createForSearch(Vertx vertx, DbSettings db, int size) {
+    PgConnectOptions connect = connectOptions(db);
+    connect.addProperty("plan_cache_mode", "force_generic_plan");
+    return build(vertx, connect, size, "aiguillage-search");
+  }
+
+  private static PgConnectOptions connectOptions(DbSettings db) {
+    return new PgConnectOptions()
         .setHost(db.host())
         .setPort(db.port())
         .setDatabase(db.database())
@@ -21,8 +37,11 @@ public final class Pools {
         .setPassword(db.password())
         .setCachePreparedStatements(true)
         .setReconnectAttempts(0);
+  }
+
+  private static Pool build(Vertx vertx, PgConnectOptions connect, int size, String name) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(5).setName("aiguillage"))
+        .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(5).setName(name))
         .connectingTo(connect)
         .using(vertx)
         .build();

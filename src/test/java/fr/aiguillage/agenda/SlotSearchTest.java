@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlotSearchTest extends ApiTest {
 
   private BookingScenario scenario;
+  private String coordinator;
   private String operator;
   private JsonObject near;
   private JsonObject mid;
@@ -33,7 +34,8 @@ class SlotSearchTest extends ApiTest {
   @BeforeAll
   void professionals() {
     server.clock.set(Instant.parse("2026-11-23T09:00:00Z"));
-    scenario = new BookingScenario(server, coordinatorOf("search-coordinator", Fixtures.THAU));
+    coordinator = coordinatorOf("search-coordinator", Fixtures.THAU);
+    scenario = new BookingScenario(server, coordinator);
     operator = server.tokenFor("search-operator", List.of("OPERATOR"), List.of(Fixtures.THAU), null);
     near = gpAt("Proche", 3.7067, false);
     mid = gpAt("Milieu", 3.7467, true);
@@ -174,18 +176,43 @@ class SlotSearchTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a free GP behind more than 200 nearer sites of other professions is still found (the search reads on)")
-  void readsBeyondTheFirstSites() {
+  @DisplayName("the top results are exact: a same-band site beyond the first read, with an earlier slot, comes first")
+  void readsOnUntilTheOrderIsCertain() {
     String day = "2026-12-02";
-    for (int i = 0; i < 210; i++) {
-      JsonObject nurse = Fixtures.aProfessional("NURSE", Fixtures.SETE).put("familyName", "Infirmier" + i);
-      nurse.getJsonArray("sites").getJsonObject(0).put("lat", 43.4028).put("lon", 3.6967);
-      scenario.professional(nurse);
+    for (int i = 0; i < 32; i++) {
+      JsonObject neighbour = gpAt("Voisin" + i, 3.7000, false);
+      slot(neighbour, day, "10:00");
     }
-    JsonObject behind = gpAt("Derriere", 3.7000, false);
-    slot(behind, day, "09:00");
-    JsonArray results = search(operator, "communeInsee=34301&" + from(day)).getJsonArray("results");
-    assertThat(names(results)).containsExactly("Derriere");
+    JsonObject earlier = gpAt("Matinal", 3.7004, false);
+    slot(earlier, day, "09:00");
+    JsonArray results = search(operator, "communeInsee=34301&limit=1&" + from(day)).getJsonArray("results");
+    assertThat(names(results)).containsExactly("Matinal");
     assertThat(results.getJsonObject(0).getDouble("distanceKm")).isEqualTo(0.3);
+    assertThat(names(search(operator, "communeInsee=34301&limit=3&" + from(day)).getJsonArray("results")))
+        .first().isEqualTo("Matinal");
+  }
+
+  @Test
+  @DisplayName("nearer sites of other professions do not hide a GP; a corrected profession moves the sites with it")
+  void professionOfTheSites() {
+    String day = "2026-12-03";
+    JsonObject nurse = Fixtures.aProfessional("NURSE", Fixtures.SETE).put("familyName", "Reconvertie");
+    nurse.getJsonArray("sites").getJsonObject(0).put("lat", 43.4028).put("lon", 3.6967);
+    JsonObject professional = scenario.professional(nurse);
+    slot(professional, day, "09:00");
+    JsonObject gp = gpAt("Generaliste", 3.7100, false);
+    slot(gp, day, "09:00");
+    assertThat(names(search(operator, "communeInsee=34301&" + from(day)).getJsonArray("results")))
+        .containsExactly("Generaliste");
+    assertThat(names(search(operator, "communeInsee=34301&profession=NURSE&" + from(day)).getJsonArray("results")))
+        .containsExactly("Reconvertie");
+
+    var patched = http.patch("/api/v1/professionals/" + professional.getString("id"), coordinator,
+        new JsonObject().put("profession", "GENERAL_PRACTITIONER"));
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(names(search(operator, "communeInsee=34301&" + from(day)).getJsonArray("results")))
+        .containsExactly("Reconvertie", "Generaliste");
+    assertThat(search(operator, "communeInsee=34301&profession=NURSE&" + from(day)).getJsonArray("results"))
+        .isEmpty();
   }
 }

@@ -33,23 +33,26 @@ public final class SlotSearchStore {
   }
 
   /**
-   * The {@code k} sites nearest to the place ($1 lat, $2 lon), whatever their profession, read in distance
-   * order from the GiST (KNN) index; materialised so the filters below do not turn the ordered index scan
-   * into a scan of the whole box.
+   * The {@code k} sites of the profession ($3) nearest to the place ($1 lat, $2 lon), read in distance order
+   * from the GiST (KNN) index keyed by profession then position; materialised so the filters below do not
+   * turn the ordered index scan into a scan of the whole box. Written for the search pool's generic plans:
+   * {@code k} is a literal (one statement per {@link #READS} step), and the place becomes a point once per
+   * query (a sub-select), not once per row.
    */
   private static final String NEARBY = """
       WITH nearby AS MATERIALIZED (
         SELECT s.id, s.professional_id, s.name, s.address, s.commune_insee, s.lat, s.lon,
-               s.position <-> ll_to_earth($1, $2) AS chord
+               s.position <-> (SELECT ll_to_earth($1, $2)) AS chord
         FROM site s
-        ORDER BY s.position <-> ll_to_earth($1, $2)
-        LIMIT $3)
+        WHERE s.profession = $3
+        ORDER BY s.position <-> (SELECT ll_to_earth($1, $2))
+        LIMIT %d)
       """;
 
-  /** Professionals of the profession in the territories ($4 territories, $5 profession, $6 skill, $7 chord). */
+  /** Active professionals ($3 profession) in the territories ($4), with the skill ($5), within the radius ($6). */
   private static final String FILTER = """
-      c.territory_id = ANY ($4) AND p.active AND p.profession = $5 AND ($6::text IS NULL OR $6 = ANY (p.skills))
-        AND s.chord <= $7""";
+      c.territory_id = ANY ($4) AND p.active AND p.profession = $3 AND ($5::text IS NULL OR $5 = ANY (p.skills))
+        AND s.chord <= $6""";
 
   private static final String COLUMNS = """
       p.id AS pid, p.family_name, p.given_name, p.profession, p.phone,
@@ -64,7 +67,7 @@ public final class SlotSearchStore {
       CROSS JOIN LATERAL (
         SELECT sl.id, sl.start_at, sl.end_at, sl.kind FROM slot sl
         WHERE sl.professional_id = p.id AND sl.site_id = s.id AND sl.status = 'free'
-          AND sl.start_at >= $8 AND sl.start_at < $9 AND sl.kind = ANY ($10)
+          AND sl.start_at >= $7 AND sl.start_at < $8 AND sl.kind = ANY ($9)
         ORDER BY sl.start_at LIMIT 1) x
       WHERE %s""".formatted(COLUMNS, FILTER);
 
@@ -78,14 +81,39 @@ public final class SlotSearchStore {
       WHERE p.accepts_overbooking AND %s
       ORDER BY s.chord""".formatted(COLUMNS, FILTER);
 
+  /** How many sites a read may take: a few fixed sizes, each one statement planned once per connection. */
+  private static final int[] READS = {32, 128, 512, 2_048, 8_192, 32_768};
+
+  /** The smallest read size holding at least {@code sites}. */
+  public static int readOf(int sites) {
+    for (int k : READS) {
+      if (k >= sites) {
+        return k;
+      }
+    }
+    return READS[READS.length - 1];
+  }
+
+  /** The read size after {@code k}, or {@code k} itself when it is the largest. */
+  public static int readAfter(int k) {
+    return readOf(k + 1);
+  }
+
+  private static String limited(String sql, int k) {
+    if (readOf(k) != k) {
+      throw new IllegalArgumentException(k + " is not one of the read sizes");
+    }
+    return sql.formatted(k);
+  }
+
   /** The hits among the {@code k} nearest sites, and how far those sites reach (to know if more must be read). */
   public record Batch(List<Found> rows, int sitesRead, double reachKm) {
   }
 
   public Future<Batch> nearestFree(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(NEAREST_FREE)
-        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
-            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm()), SqlTime.utc(q.from()),
+    return db.preparedQuery(limited(NEAREST_FREE, k))
+        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.profession(),
+            q.territories().toArray(String[]::new), q.skill(), Earth.chordMetres(q.radiusKm()), SqlTime.utc(q.from()),
             SqlTime.utc(q.to()), q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
         .compose(rows -> {
           List<Found> found = new ArrayList<>();
@@ -105,16 +133,17 @@ public final class SlotSearchStore {
         });
   }
 
-  /** How many of the {@code k} nearest sites exist, and the distance of the farthest of them. */
+  /** How many of the {@code k} nearest sites of the profession exist, and the distance of the farthest. */
   private Future<Row> reach(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(REACH).execute(Tuple.of(q.lat(), q.lon(), k)).map(rows -> rows.iterator().next());
+    return db.preparedQuery(limited(REACH, k)).execute(Tuple.of(q.lat(), q.lon(), q.profession()))
+        .map(rows -> rows.iterator().next());
   }
 
   /** Professionals of the profession who accept extra patients, among the {@code k} nearest sites. */
   public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(OVERBOOKING)
-        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), k, q.territories().toArray(String[]::new),
-            q.profession(), q.skill(), Earth.chordMetres(q.radiusKm())}))
+    return db.preparedQuery(limited(OVERBOOKING, k))
+        .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.profession(),
+            q.territories().toArray(String[]::new), q.skill(), Earth.chordMetres(q.radiusKm())}))
         .map(rows -> {
           List<Candidate> found = new ArrayList<>();
           rows.forEach(row -> found.add(new Candidate(professional(row), site(row),
