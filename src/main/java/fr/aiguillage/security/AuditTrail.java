@@ -15,25 +15,29 @@ import java.util.List;
 
 /**
  * The append-only record of who read or changed what. Writers pass their transaction so the
- * audit row commits (or not) with the change it describes.
+ * audit row commits (or not) with the change it describes; rows outside any transaction are written in
+ * groups ({@link AuditBatch}), each caller waiting for its own row's commit.
  */
 public final class AuditTrail {
 
   private final Pool pool;
   private final AuditStore store = new AuditStore();
+  private final AuditBatch outsideTransactions;
   private final Clock clock;
 
   public AuditTrail(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
+    this.outsideTransactions = new AuditBatch(pool, store);
   }
 
   public Future<Void> record(SqlClient db, AuditEvent event) {
     return store.insert(db, event, clock.instant());
   }
 
+  /** A row of its own (a read, a refusal): committed with others arriving at the same time. */
   public Future<Void> record(AuditEvent event) {
-    return record(pool, event);
+    return outsideTransactions.add(event, clock.instant());
   }
 
   /** ADMIN reads everything; a COORDINATOR the rows of their territories. */

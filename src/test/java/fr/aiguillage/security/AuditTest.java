@@ -1,13 +1,21 @@
 package fr.aiguillage.security;
 
 import fr.aiguillage.support.ApiTest;
+import fr.aiguillage.support.Await;
 import fr.aiguillage.support.Fixtures;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static fr.aiguillage.support.Fixtures.BERANGE;
@@ -50,6 +58,26 @@ class AuditTest extends ApiTest {
     assertThat(create.getString("accountId")).isNotBlank();
     assertThat(create.getString("clientIp")).isNotBlank();
     assertThat(create.getString("at")).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("reads arriving together are written together, each one recorded before it is answered")
+  void concurrentReads() {
+    String coordinator = coordinatorOf("audit-rush-coordinator", THAU);
+    String id = http.post("/api/v1/professionals", coordinator, Fixtures.aGpInSete()).bodyAsJsonObject()
+        .getString("id");
+    WebClient client = WebClient.create(server.vertx, new WebClientOptions().setDefaultHost("localhost")
+        .setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(60));
+    List<Future<HttpResponse<Buffer>>> reads = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      reads.add(client.get("/api/v1/professionals/" + id).bearerTokenAuthentication(coordinator).send());
+    }
+    Await.result(Future.all(reads));
+    assertThat(reads).allSatisfy(r -> assertThat(r.result().statusCode()).isEqualTo(200));
+    long recorded = audit(server.adminToken(), "&entityType=professional").stream()
+        .filter(r -> r.getString("action").equals("professional.read") && id.equals(r.getString("entityId")))
+        .count();
+    assertThat(recorded).isEqualTo(60);
   }
 
   @Test
