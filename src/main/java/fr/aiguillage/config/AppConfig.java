@@ -91,12 +91,14 @@ public record AppConfig(
   }
 
   public AppConfig withHttpPort(int port) {
-    return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile, skillsFile, auth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
+    return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
+        skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
+        demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
-    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile, skillsFile, newAuth,
-        agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony, demoEnabled);
+    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
+        skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
+        demoEnabled);
   }
 }

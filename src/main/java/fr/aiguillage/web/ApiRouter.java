@@ -31,7 +31,7 @@ public final class ApiRouter {
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
                              long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
                              List<Consumer<RouterBuilder>> modules, List<Consumer<Router>> plainRoutes) {
-    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+    RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
         .rootHandler(ctx -> {
           boolean upload = ctx.normalizedPath().endsWith(UPLOAD_SUFFIX);
