@@ -39,7 +39,7 @@ public final class BookingBench {
 
   /** Free slots set aside for pgbench, one per transaction: enough for two 15-second runs. */
   private static final int PGBENCH_SLOTS = 400_000;
-  private static final int WARM_UP_SEARCHES = 20_000;
+  private static final int WARM_UP_SEARCHES = 40_000;
 
   public static void main(String[] args) throws Exception {
     int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -74,8 +74,9 @@ public final class BookingBench {
     List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
         .stream().map(r -> r.getString(0)).toList();
     Random random = new Random(7);
-    // Warm-up: the JIT compiles the request path over the first tens of thousands of calls; its figures are
-    // printed too, so the cold start is visible, but the target is about the running service.
+    // Warm-up (searches, then bookings): the JIT compiles the request path over the first tens of thousands of
+    // calls; its figures are printed too, so the cold start is visible, but the targets are about the
+    // running service.
     Load.Result warm = Load.run(16, WARM_UP_SEARCHES, () -> search(client, token, communes, random))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("search warm-up, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n",
@@ -86,15 +87,20 @@ public final class BookingBench {
         search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
 
     List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
-            + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (bookings + PGBENCH_SLOTS))
+            + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (2 * bookings + PGBENCH_SLOTS))
         .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
-    ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, bookings));
+    ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, 2 * bookings));
+    Load.Result warmBookings = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
+        .await(30, TimeUnit.MINUTES);
+    System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
+        warmBookings.ok(), warmBookings.perSecond(), warmBookings.percentileMillis(50),
+        warmBookings.percentileMillis(99));
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
 
-    prepareForPgbench(pool, free.subList(bookings, free.size()), patientId);
+    prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientId);
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
     pool.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
