@@ -125,7 +125,7 @@ public final class AiguillageVerticle extends VerticleBase {
     AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
         config.agendaHorizonDays());
     Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
-        config.ical().importMaxBytes());
+        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()));
     WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
     Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
     CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
@@ -158,7 +158,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new PatientRoutes(patients)::mount,
                 new BookingRoutes(booking, appointments)::mount,
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
-                new CallStream(vertx, events, clock)::mount,
+                new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 new TriageRoutes(triage, search, patients, clock)::mount,
                 calendar::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));

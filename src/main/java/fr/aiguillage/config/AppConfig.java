@@ -21,6 +21,7 @@ public record AppConfig(
     Waitlist waitlist,
     Ical ical,
     Telephony telephony,
+    int callStreamHeartbeatSeconds,
     boolean demoEnabled) {
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -32,7 +33,8 @@ public record AppConfig(
   }
 
   /** Calendar feeds and imports: the address the feed URLs start with, limits, subscription period. */
-  public record Ical(String publicBaseUrl, int requestsPerMinute, long importMaxBytes, int subscriptionMinutes) {
+  public record Ical(String publicBaseUrl, int requestsPerMinute, long importMaxBytes, int subscriptionMinutes,
+                     int fetchTimeoutSeconds) {
   }
 
   /** The provider's lines and how far its timestamps may drift. */
@@ -65,8 +67,10 @@ public record AppConfig(
         new Ical(json.getJsonObject("ical").getString("publicBaseUrl"),
             json.getJsonObject("ical").getInteger("requestsPerMinute"),
             json.getJsonObject("ical").getLong("importMaxBytes"),
-            json.getJsonObject("ical").getInteger("subscriptionMinutes")),
+            json.getJsonObject("ical").getInteger("subscriptionMinutes"),
+            json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
         telephony(json.getJsonObject("telephony"), env),
+        json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
         json.getJsonObject("demo").getBoolean("enabled"));
   }
 
@@ -93,12 +97,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled);
   }
 }

@@ -21,18 +21,18 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Calendars the service fetches itself, every {@code subscriptionMinutes}, and imports like an upload. A
- * fetch over 2 MiB or 10 seconds is abandoned; every outcome is recorded on the subscription, and nothing
- * a remote calendar does can stop the service.
+ * fetch over {@code ical.importMaxBytes} (2 MiB) or {@code ical.fetchTimeoutSeconds} (10 s) is abandoned;
+ * every outcome is recorded on the subscription, and nothing a remote calendar does can stop the service.
  */
 public final class Subscriptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
-  static final long TIMEOUT_MS = 10_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -41,11 +41,12 @@ public final class Subscriptions {
   private final AgendaAccess access;
   private final AvailabilityImport imports;
   private final long maxBytes;
+  private final Duration timeout;
   private final HttpClient http;
   private final SubscriptionStore store = new SubscriptionStore();
 
   public Subscriptions(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, AgendaAccess access,
-                       AvailabilityImport imports, long maxBytes) {
+                       AvailabilityImport imports, long maxBytes, Duration timeout) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -53,8 +54,9 @@ public final class Subscriptions {
     this.access = access;
     this.imports = imports;
     this.maxBytes = maxBytes;
-    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) TIMEOUT_MS)
-        .setIdleTimeout(10));
+    this.timeout = timeout;
+    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
+        .setIdleTimeout((int) timeout.toSeconds()));
   }
 
   /** Saves the subscription and fetches it once now; the answer shows how that went. */
@@ -106,8 +108,9 @@ public final class Subscriptions {
   Future<String> fetch(String url) {
     Promise<String> done = Promise.promise();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-        .setIdleTimeout(TIMEOUT_MS).setFollowRedirects(true);
-    long deadline = vertx.setTimer(TIMEOUT_MS, id -> done.tryFail("fetch slower than 10 s, abandoned"));
+        .setIdleTimeout(timeout.toMillis()).setFollowRedirects(true);
+    long deadline = vertx.setTimer(timeout.toMillis(),
+        id -> done.tryFail("fetch slower than " + timeout.toSeconds() + " s, abandoned"));
     http.request(options).compose(request -> request.send()).onComplete(sent -> {
       if (sent.failed()) {
         done.tryFail(sent.cause());
@@ -122,7 +125,7 @@ public final class Subscriptions {
       Buffer body = Buffer.buffer();
       response.handler(chunk -> {
         body.appendBuffer(chunk);
-        if (body.length() > maxBytes && done.tryFail("calendar larger than 2 MiB, abandoned")) {
+        if (body.length() > maxBytes && done.tryFail("calendar larger than " + size(maxBytes) + ", abandoned")) {
           response.request().reset();
         }
       });
@@ -130,6 +133,11 @@ public final class Subscriptions {
       response.exceptionHandler(done::tryFail);
     });
     return done.future().onComplete(r -> vertx.cancelTimer(deadline));
+  }
+
+  private static String size(long bytes) {
+    long mib = 1024 * 1024;
+    return bytes % mib == 0 ? bytes / mib + " MiB" : bytes + " bytes";
   }
 
   private static URI checkedUrl(String url) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +21,13 @@ public abstract class ApiTest {
 
   @BeforeAll
   void startServer() {
-    server = TestServer.start();
+    server = TestServer.start(settings());
     http = server.http;
+  }
+
+  /** Settings this class runs the service with, as environment variables; none by default. */
+  protected Map<String, String> settings() {
+    return Map.of();
   }
 
   @AfterAll

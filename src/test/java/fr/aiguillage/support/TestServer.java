@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +38,22 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start() {
-    return start(TestDatabase.freshDatabase(), new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    return start(Map.of());
+  }
+
+  /** With some settings changed the way the environment changes them (e.g. shorter timers). */
+  public static TestServer start(Map<String, String> settings) {
+    return start(TestDatabase.freshDatabase(), new MutableClock(Instant.parse("2026-11-23T09:00:00Z")), settings);
   }
 
   public static TestServer start(DbSettings db, MutableClock clock) {
-    AppConfig base = ConfigLoader.load(Map.of("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET));
+    return start(db, clock, Map.of());
+  }
+
+  private static TestServer start(DbSettings db, MutableClock clock, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET);
+    AppConfig base = ConfigLoader.load(env);
     AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
         base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));
     Vertx vertx = Vertx.vertx();

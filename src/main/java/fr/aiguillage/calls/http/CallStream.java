@@ -24,21 +24,22 @@ import java.util.Set;
  * {@code GET /api/v1/calls/stream}: Server-Sent Events of calls and bookings in the operator's
  * territories, from every instance (through the event relay). Each event carries its log id; a browser
  * reconnecting with {@code Last-Event-ID} first gets what it missed in the last 10 minutes. A comment
- * every 15 seconds keeps proxies from closing the stream.
+ * every {@code calls.streamHeartbeatSeconds} (15 s) keeps proxies from closing the stream.
  */
 public final class CallStream {
 
   static final Duration REPLAY = Duration.ofMinutes(10);
-  static final long HEARTBEAT_MS = 15_000;
 
   private final Vertx vertx;
   private final EventLog events;
   private final Clock clock;
+  private final Duration heartbeat;
 
-  public CallStream(Vertx vertx, EventLog events, Clock clock) {
+  public CallStream(Vertx vertx, EventLog events, Clock clock, Duration heartbeat) {
     this.vertx = vertx;
     this.events = events;
     this.clock = clock;
+    this.heartbeat = heartbeat;
   }
 
   public void mount(RouterBuilder api) {
@@ -101,10 +102,10 @@ public final class CallStream {
     Subscription subscription = new Subscription(response, Set.copyOf(caller.account().territories()), lastEventId);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(EventRelay.ADDRESS,
         message -> subscription.offer(message.body()));
-    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> response.write(": heartbeat\n\n"));
+    long beats = vertx.setPeriodic(heartbeat.toMillis(), id -> response.write(": heartbeat\n\n"));
     response.closeHandler(v -> {
       consumer.unregister();
-      vertx.cancelTimer(heartbeat);
+      vertx.cancelTimer(beats);
     });
     response.write(": connected\n\n");
     if (lastEventId >= 0) {
