@@ -215,6 +215,30 @@ class WaitlistTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("once assigned, the first visit is booked in the GP's MT_FIRST_VISIT slot through the booking service")
+  void firstVisit() {
+    JsonObject gp = gpWithCapacity(1);
+    String slot = new BookingScenario(server, coordinator).slot(gp, new JsonObject().put("siteId", gp
+        .getJsonArray("sites").getJsonObject(0).getString("id")).put("kind", "MT_FIRST_VISIT")
+        .put("start", "2026-11-27T10:00:00+01:00").put("end", "2026-11-27T10:30:00+01:00"));
+    JsonObject request = reported(person("Premiere", "Visite", "1990-01-01", uniquePhone()));
+    JsonObject candidate = http.get("/api/v1/waitlist/" + request.getString("id") + "/candidates", coordinator)
+        .bodyAsJsonObject().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(c -> gp.getString("id").equals(c.getString("professionalId"))).findFirst().orElseThrow();
+    assertThat(candidate.getJsonObject("nextFirstVisit").getString("id")).isEqualTo(slot);
+    String pid = propose(request.getString("id"), gp).getString("id");
+    http.post("/api/v1/mt-proposals/" + pid + "/accept", gpToken(gp), null);
+    assertThat(http.post("/api/v1/mt-proposals/" + pid + "/patient-accept", coordinator, null).bodyAsJsonObject()
+        .getString("status")).isEqualTo("ACCEPTED");
+
+    var booked = http.post("/api/v1/appointments", coordinator, new JsonObject().put("slotId", slot)
+        .put("patientId", request.getString("patientId")).put("reason", "Première consultation médecin traitant"));
+    assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
+    assertThat(booked.bodyAsJsonObject().getJsonObject("slot").getString("kind")).isEqualTo("MT_FIRST_VISIT");
+    assertThat(booked.bodyAsJsonObject().getString("patientId")).isEqualTo(request.getString("patientId"));
+  }
+
+  @Test
   @DisplayName("roles: orienters report but do not manage; administrators and other territories get 403; stats for managers")
   void roles() {
     JsonObject request = reported(person("Role", "Test", "1966-01-01", uniquePhone(), "PRECARITY"));
