@@ -65,13 +65,22 @@ final class AuditBatch {
         writing.set(false);
         continue;
       }
-      store.insertAll(pool, batch.stream().map(Pending::event).toList(), batch.stream().map(Pending::at).toList())
-          .onComplete(result -> {
-            batch.forEach(p -> p.complete(result));
-            writing.set(false);
-            writeNext();
-          });
+      write(batch).onComplete(result -> {
+        batch.forEach(p -> p.complete(result));
+        writing.set(false);
+        writeNext();
+      });
       return;
+    }
+  }
+
+  /** The batch's INSERT; a failure to even start it fails the batch rather than leaving the writer stuck. */
+  private Future<Void> write(List<Pending> batch) {
+    try {
+      return store.insertAll(pool, batch.stream().map(Pending::event).toList(),
+          batch.stream().map(Pending::at).toList());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 }

@@ -30,18 +30,19 @@ class CallStreamHeartbeatTest extends ApiTest {
   void heartbeat() {
     String operator = server.tokenFor("beat-operator", List.of("OPERATOR"), List.of(Fixtures.THAU), null);
     HttpClient client = server.vertx.createHttpClient();
-    StringBuilder text = new StringBuilder();
+    StringBuffer text = new StringBuffer();
     Promise<Void> twoBeats = Promise.promise();
+    // The handler is set where the response arrives (its event loop), so no chunk can come before it.
     HttpClientResponse response = Await.result(client.request(new RequestOptions().setMethod(HttpMethod.GET)
             .setHost("localhost").setPort(server.port()).setURI("/api/v1/calls/stream")
             .putHeader("Authorization", "Bearer " + operator))
-        .compose(r -> r.send()));
-    response.handler(chunk -> {
-      text.append(chunk.toString());
-      if (text.toString().split(": heartbeat\n\n", -1).length > 2) {
-        twoBeats.tryComplete();
-      }
-    });
+        .compose(r -> r.send())
+        .onSuccess(r -> r.handler(chunk -> {
+          text.append(chunk.toString());
+          if (text.toString().split(": heartbeat\n\n", -1).length > 2) {
+            twoBeats.tryComplete();
+          }
+        })));
     Await.result(twoBeats.future().timeout(10, TimeUnit.SECONDS));
     assertThat(text.toString()).startsWith(": connected\n\n").contains(": heartbeat\n\n");
     response.request().connection().close();

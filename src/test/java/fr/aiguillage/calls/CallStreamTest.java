@@ -47,20 +47,21 @@ class CallStreamTest extends ApiTest {
     List<String[]> events = new ArrayList<>();
     Promise<Void> enough = Promise.promise();
     StringBuilder text = new StringBuilder();
-    HttpClientResponse response = Await.result(client.request(options).compose(r -> r.send()));
-    response.handler((Buffer chunk) -> {
-      text.append(chunk.toString());
-      Matcher m = EVENT.matcher(text);
-      int end = 0;
-      while (m.find()) {
-        events.add(new String[] {m.group(1), m.group(2), m.group(3)});
-        end = m.end();
-      }
-      text.delete(0, end);
-      if (events.size() >= count) {
-        enough.tryComplete();
-      }
-    });
+    // The handler is set where the response arrives (its event loop): a replay sent at once is not missed.
+    HttpClientResponse response = Await.result(client.request(options).compose(r -> r.send())
+        .onSuccess(r -> r.handler((Buffer chunk) -> {
+          text.append(chunk.toString());
+          Matcher m = EVENT.matcher(text);
+          int end = 0;
+          while (m.find()) {
+            events.add(new String[] {m.group(1), m.group(2), m.group(3)});
+            end = m.end();
+          }
+          text.delete(0, end);
+          if (events.size() >= count) {
+            enough.tryComplete();
+          }
+        })));
     return new Opened(response, events, enough);
   }
 
