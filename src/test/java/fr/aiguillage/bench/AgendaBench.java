@@ -27,7 +27,7 @@ public final class AgendaBench {
       Pool pool = Pools.create(vertx, db.settings(), 8);
       new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(1, TimeUnit.MINUTES);
       long t0 = System.nanoTime();
-      BenchData.professionalsWithSites(pool, professionals);
+      BenchData.professionalsWithSites(pool, "17", professionals, BenchData.Mix.GPS, 0.02);
       BenchData.twoRulesEach(pool);
       System.out.printf("generated %d professionals and %d rules in %d ms%n", professionals, professionals * 2,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));

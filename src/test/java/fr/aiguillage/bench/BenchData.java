@@ -12,7 +12,6 @@ final class BenchData {
   private BenchData() {
   }
 
-  /** {@code n} GPs, each with one site in a commune of the territories, numbered from a fixed RPPS base. */
   /** {@code n} distinct valid RPPS numbers starting with {@code prefix} (two digits). */
   static String[] rppsNumbers(String prefix, int n) {
     String[] rpps = new String[n];
@@ -23,22 +22,33 @@ final class BenchData {
     return rpps;
   }
 
-  static void professionalsWithSites(Pool pool, int n) throws Exception {
-    String[] rpps = rppsNumbers("17", n);
+  /** Who the generated professionals are: SQL expressions of their number {@code i} (from 1). */
+  record Mix(String profession, String skills) {
+
+    static final Mix GPS = new Mix("'GENERAL_PRACTITIONER'", "'{}'::text[]");
+  }
+
+  /**
+   * {@code n} professionals of the mix, numbered from a fixed RPPS base ({@code rppsPrefix}), each with one
+   * site within {@code spreadDegrees} around a commune of the territories.
+   */
+  static void professionalsWithSites(Pool pool, String rppsPrefix, int n, Mix mix, double spreadDegrees)
+      throws Exception {
     pool.preparedQuery("""
             WITH communes AS (SELECT insee, lat, lon, row_number() OVER (ORDER BY insee) - 1 AS k,
                                      count(*) OVER () AS total FROM commune),
                  pros AS (INSERT INTO professional (id, rpps, family_name, given_name, profession, skills, phone,
                             accepts_snp, accepts_overbooking, mt_capacity, created_at, updated_at)
-                          SELECT gen_random_uuid(), r, 'Banc' || i, 'Essai', 'GENERAL_PRACTITIONER', '{}',
-                                 '+33465710000', true, i % 5 = 0, i % 3, now(), now()
+                          SELECT gen_random_uuid(), r, 'Banc' || i, 'Essai', %s, %s,
+                                 '+33465710000', true, i %% 5 = 0, i %% 3, now(), now()
                           FROM unnest($1::text[]) WITH ORDINALITY AS t(r, i)
                           RETURNING id, rpps)
             INSERT INTO site (id, professional_id, name, address, commune_insee, lat, lon)
             SELECT gen_random_uuid(), p.id, 'Cabinet', '1 rue du banc', c.insee,
-                   c.lat + (random() - 0.5) * 0.02, c.lon + (random() - 0.5) * 0.02
-            FROM pros p JOIN communes c ON c.k = (substr(p.rpps, 3, 8)::int % c.total)""")
-        .execute(Tuple.of(rpps)).await(10, TimeUnit.MINUTES);
+                   c.lat + (random() - 0.5) * $2, c.lon + (random() - 0.5) * $2
+            FROM pros p JOIN communes c ON c.k = (substr(p.rpps, 3, 8)::int %% c.total)"""
+            .formatted(mix.profession(), mix.skills()))
+        .execute(Tuple.of(rppsNumbers(rppsPrefix, n), spreadDegrees)).await(30, TimeUnit.MINUTES);
   }
 
   /** Weekday mornings SNP (20 min) and Mon/Wed/Fri afternoons PUBLIC (15 min) for every professional. */

@@ -1,7 +1,6 @@
 package fr.aiguillage.bench;
 
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.concurrent.TimeUnit;
 
@@ -15,27 +14,14 @@ final class BookingData {
   private BookingData() {
   }
 
+  /** Four GPs in ten, then nurses, pharmacists (with two protocols), physiotherapists, midwives, dentists. */
+  private static final BenchData.Mix EVERY_PROFESSION = new BenchData.Mix("""
+      (ARRAY['GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER',
+             'NURSE', 'NURSE', 'PHARMACIST', 'PHYSIOTHERAPIST', 'MIDWIFE', 'DENTIST'])[1 + i % 10]""", """
+      CASE WHEN i % 10 = 6 THEN ARRAY['CYSTITIS_PROTOCOL', 'SORE_THROAT_RDT'] ELSE '{}'::text[] END""");
+
   static void professionals(Pool pool, int n) throws Exception {
-    String[] rpps = BenchData.rppsNumbers("16", n);
-    pool.preparedQuery("""
-            WITH communes AS (SELECT insee, lat, lon, row_number() OVER (ORDER BY insee) - 1 AS k,
-                                     count(*) OVER () AS total FROM commune),
-                 pros AS (INSERT INTO professional (id, rpps, family_name, given_name, profession, skills, phone,
-                            accepts_snp, accepts_overbooking, mt_capacity, created_at, updated_at)
-                          SELECT gen_random_uuid(), r, 'Banc' || i, 'Essai',
-                                 (ARRAY['GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER', 'GENERAL_PRACTITIONER',
-                                        'GENERAL_PRACTITIONER', 'NURSE', 'NURSE', 'PHARMACIST', 'PHYSIOTHERAPIST',
-                                        'MIDWIFE', 'DENTIST'])[1 + i % 10],
-                                 CASE WHEN i % 10 = 6 THEN ARRAY['CYSTITIS_PROTOCOL', 'SORE_THROAT_RDT']
-                                      ELSE '{}'::text[] END,
-                                 '+33465710000', true, i % 5 = 0, i % 3, now(), now()
-                          FROM unnest($1::text[]) WITH ORDINALITY AS t(r, i)
-                          RETURNING id, rpps)
-            INSERT INTO site (id, professional_id, name, address, commune_insee, lat, lon)
-            SELECT gen_random_uuid(), p.id, 'Cabinet', '1 rue du banc', c.insee,
-                   c.lat + (random() - 0.5) * 0.06, c.lon + (random() - 0.5) * 0.06
-            FROM pros p JOIN communes c ON c.k = (substr(p.rpps, 3, 8)::int % c.total)""")
-        .execute(Tuple.of(rpps)).await(30, TimeUnit.MINUTES);
+    BenchData.professionalsWithSites(pool, "16", n, EVERY_PROFESSION, 0.06);
   }
 
   /** 20 slots of 20 minutes per professional: three a day for six days and two on the seventh. */
