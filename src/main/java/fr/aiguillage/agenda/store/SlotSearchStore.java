@@ -14,7 +14,10 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The nearest-first slot search, as one statement: sites in distance order from a GiST (KNN) index on
@@ -99,11 +102,21 @@ public final class SlotSearchStore {
     return readOf(k + 1);
   }
 
-  private static String limited(String sql, int k) {
-    if (readOf(k) != k) {
+  /** Each statement once per read size, formatted at class load rather than at every call. */
+  private static final Map<Integer, String> NEAREST_FREE_BY_READ = byRead(NEAREST_FREE);
+  private static final Map<Integer, String> REACH_BY_READ = byRead(REACH);
+  private static final Map<Integer, String> OVERBOOKING_BY_READ = byRead(OVERBOOKING);
+
+  private static Map<Integer, String> byRead(String sql) {
+    return Arrays.stream(READS).boxed().collect(Collectors.toUnmodifiableMap(k -> k, sql::formatted));
+  }
+
+  private static String limited(Map<Integer, String> statements, int k) {
+    String sql = statements.get(k);
+    if (sql == null) {
       throw new IllegalArgumentException(k + " is not one of the read sizes");
     }
-    return sql.formatted(k);
+    return sql;
   }
 
   /** The hits among the {@code k} nearest sites, and how far those sites reach (to know if more must be read). */
@@ -111,7 +124,7 @@ public final class SlotSearchStore {
   }
 
   public Future<Batch> nearestFree(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(limited(NEAREST_FREE, k))
+    return db.preparedQuery(limited(NEAREST_FREE_BY_READ, k))
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.profession(),
             q.territories().toArray(String[]::new), q.skill(), Earth.chordMetres(q.radiusKm()), SqlTime.utc(q.from()),
             SqlTime.utc(q.to()), q.kinds().stream().map(Enum::name).toArray(String[]::new)}))
@@ -135,13 +148,13 @@ public final class SlotSearchStore {
 
   /** How many of the {@code k} nearest sites of the profession exist, and the distance of the farthest. */
   private Future<Row> reach(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(limited(REACH, k)).execute(Tuple.of(q.lat(), q.lon(), q.profession()))
+    return db.preparedQuery(limited(REACH_BY_READ, k)).execute(Tuple.of(q.lat(), q.lon(), q.profession()))
         .map(rows -> rows.iterator().next());
   }
 
   /** Professionals of the profession who accept extra patients, among the {@code k} nearest sites. */
   public Future<List<Candidate>> overbooking(SqlClient db, Criteria q, int k) {
-    return db.preparedQuery(limited(OVERBOOKING, k))
+    return db.preparedQuery(limited(OVERBOOKING_BY_READ, k))
         .execute(Tuple.from(new Object[] {q.lat(), q.lon(), q.profession(),
             q.territories().toArray(String[]::new), q.skill(), Earth.chordMetres(q.radiusKm())}))
         .map(rows -> {
