@@ -114,7 +114,7 @@ public final class AiguillageVerticle extends VerticleBase {
     PatientService patients = new PatientService(pool, clock, audit, territories,
         new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
-    TriageModule triageModule = new TriageModule(pool, clock, audit, patients, search, config.triageRulesFile());
+    TriageModule triageModule = new TriageModule(vertx, pool, clock, audit, patients, search, config.triageRulesFile());
     TriageService triage = triageModule.service();
     BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage);
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);

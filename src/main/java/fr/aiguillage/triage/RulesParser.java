@@ -41,11 +41,13 @@ final class RulesParser {
   private static final Set<String> THEN_FIELDS = Set.of("urgency", "profession", "skills", "advice");
 
   private final JsonLines lines;
+  private final String prefix;
   private final Map<String, Question> questions = new LinkedHashMap<>();
   private final Map<Complaint, List<String>> complaintQuestions = new EnumMap<>(Complaint.class);
 
-  private RulesParser(JsonLines lines) {
+  private RulesParser(JsonLines lines, String prefix) {
     this.lines = lines;
+    this.prefix = prefix;
   }
 
   static TriageRules parse(String text) {
@@ -59,7 +61,15 @@ final class RulesParser {
     if (root == null || !root.isObject()) {
       throw new Malformed("le fichier doit être un objet JSON", 1);
     }
-    return new RulesParser(JsonLines.of(text)).rules(root);
+    return new RulesParser(JsonLines.of(text), "").rules(root);
+  }
+
+  /** A rules file embedded in a larger JSON text at {@code prefix} (lines are the larger text's). */
+  static TriageRules parse(JsonNode root, JsonLines lines, String prefix) {
+    if (root == null || !root.isObject()) {
+      throw new Malformed("le fichier de règles doit être un objet JSON", lines.line(prefix));
+    }
+    return new RulesParser(lines, prefix).rules(root);
   }
 
   private TriageRules rules(JsonNode root) {
@@ -286,6 +296,6 @@ final class RulesParser {
   }
 
   Malformed fail(String pointer, String message) {
-    return new Malformed(message, lines.line(pointer));
+    return new Malformed(message, lines.line(prefix + pointer));
   }
 }

@@ -4,22 +4,23 @@ import fr.aiguillage.agenda.SlotSearch;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.triage.http.TriageRoutes;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Triage wiring: the rules in force (from the file), the service, and the routes. */
+/** Triage wiring: the rules in force (from the file), the service, the referent's review, and the routes. */
 public final class TriageModule {
 
   private final TriageService service;
   private final TriageRoutes routes;
 
-  public TriageModule(Pool pool, Clock clock, AuditTrail audit, PatientService patients, SlotSearch search,
-                      Path rulesFile) {
+  public TriageModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, PatientService patients,
+                      SlotSearch search, Path rulesFile) {
     RulesInForce rules = new RulesInForce(rulesFile);
     this.service = new TriageService(pool, clock, audit, rules, patients);
-    this.routes = new TriageRoutes(service, search, patients, clock);
+    this.routes = new TriageRoutes(service, new RulesReview(vertx, clock, audit, rules), search, patients, clock);
   }
 
   public TriageService service() {

@@ -7,6 +7,7 @@ import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.security.model.Caller;
 import fr.aiguillage.triage.OutOfHours;
+import fr.aiguillage.triage.RulesReview;
 import fr.aiguillage.triage.TriageService;
 import fr.aiguillage.triage.model.Assessment;
 import fr.aiguillage.triage.model.Orientation;
@@ -56,12 +57,15 @@ public final class TriageRoutes {
   private static final Duration MAX_WITHIN = Duration.ofDays(7);
 
   private final TriageService triage;
+  private final RulesReview review;
   private final SlotSearch search;
   private final PatientService patients;
   private final Clock clock;
 
-  public TriageRoutes(TriageService triage, SlotSearch search, PatientService patients, Clock clock) {
+  public TriageRoutes(TriageService triage, RulesReview review, SlotSearch search, PatientService patients,
+                      Clock clock) {
     this.triage = triage;
+    this.review = review;
     this.search = search;
     this.patients = patients;
     this.clock = clock;
@@ -71,6 +75,8 @@ public final class TriageRoutes {
     api.getRoute("triage").addHandler(this::assess);
     api.getRoute("triagePreview").addHandler(this::preview);
     api.getRoute("triageVocabulary").addHandler(this::vocabulary);
+    api.getRoute("checkTriageRules").addHandler(this::checkRules);
+    api.getRoute("reloadTriageRules").addHandler(this::reloadRules);
     api.getRoute("getTriage").addHandler(this::get);
     api.getRoute("overrideTriage").addHandler(this::override);
     api.getRoute("triageSlots").addHandler(this::slots);
@@ -89,6 +95,14 @@ public final class TriageRoutes {
 
   private void vocabulary(RoutingContext ctx) {
     Responses.ok(ctx, triage.vocabulary(Requests.caller(ctx)));
+  }
+
+  private void checkRules(RoutingContext ctx) {
+    Responses.reply(ctx, review.check(Requests.caller(ctx), ctx.body().asString()), r -> Responses.ok(ctx, r));
+  }
+
+  private void reloadRules(RoutingContext ctx) {
+    Responses.reply(ctx, review.reload(Requests.caller(ctx)), r -> Responses.ok(ctx, r));
   }
 
   private void get(RoutingContext ctx) {
