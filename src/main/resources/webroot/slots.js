@@ -9,11 +9,12 @@ export function showSlots(root, { triage, patient, callId, onBooked }) {
   const status = h('div', { role: 'status', class: 'notice' });
   const problem = alertBox();
   const list = h('div');
-  const mapElement = h('div', { class: 'map', role: 'img', 'aria-label': 'Carte des créneaux disponibles' });
+  const mapElement = h('div', { class: 'map' });
+  const figure = h('figure', { class: 'map-figure' }, h('figcaption', {}, 'Carte des lieux (les fonds de carte peuvent manquer ; les points restent)'), mapElement);
   const keys = new Map();
   let busy = false;
   let map = null;
-  root.replaceChildren(section('Créneaux disponibles', status, problem, list, mapElement));
+  root.replaceChildren(section('Créneaux disponibles', status, problem, list, figure));
 
   const professional = (r) => `${r.professional.givenName} ${r.professional.familyName}`;
   const load = async () => {
@@ -37,8 +38,8 @@ export function showSlots(root, { triage, patient, callId, onBooked }) {
     const points = [...results, ...(results.length ? [] : candidates)].filter((r) => r.site && r.site.lat !== undefined)
       .map((r) => ({ lat: r.site.lat, lon: r.site.lon, label: `${professional(r)} — ${r.slot ? fmt.time(r.slot.start) : 'surnuméraire'}` }));
     if (map) { map.remove(); map = null; }
-    mapElement.hidden = points.length === 0;
-    if (points.length) drawMap(mapElement, points).then((m) => { map = m; }).catch(() => { mapElement.hidden = true; });
+    figure.hidden = points.length === 0;
+    if (points.length) drawMap(mapElement, points).then((m) => { map = m; }).catch(() => { figure.hidden = true; });
   };
 
   const book = async (result, button) => {
@@ -69,7 +70,12 @@ export function showSlots(root, { triage, patient, callId, onBooked }) {
     }
   };
 
-  load().catch((e) => showProblem(problem, e));
+  load().then(() => {
+    // The operator's eyes and keyboard go to the list (the triage above stays readable by scrolling back).
+    const heading = root.querySelector('h2');
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }).catch((e) => showProblem(problem, e));
 }
 
 function reasonOf(triage) {

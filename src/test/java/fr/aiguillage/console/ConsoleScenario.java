@@ -45,7 +45,8 @@ final class ConsoleScenario {
         .put("givenName", "Camille").put("skills", new JsonArray().add("CYSTITIS_PROTOCOL"));
     JsonObject created = booking.professional(body);
     String start = "2026-11-23T" + startParis + ":00+01:00";
-    String end = java.time.OffsetDateTime.parse(start).plusMinutes(15).toString();
+    String end = java.time.OffsetDateTime.parse(start).plusMinutes(15)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     return new Pharmacist(created, booking.slot(created, start, end));
   }
 

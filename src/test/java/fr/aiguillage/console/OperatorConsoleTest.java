@@ -143,11 +143,11 @@ class OperatorConsoleTest extends ApiTest {
     answerSimpleCystitis();
     browser.text("Règle : cystite-simple-pharmacien");
     browser.assertAccessible("évaluation");
-    browser.screenshot("evaluation");
+    browser.screenshot("evaluation", browser.heading("Évaluation"));
     browser.click(browser.button("Voir les créneaux"));
     WebElement book = browser.button("Réserver lundi 23 novembre à 14 h 00 avec Camille Standard");
     browser.assertAccessible("créneaux disponibles");
-    browser.screenshot("creneaux");
+    browser.screenshot("creneaux", browser.heading("Créneaux disponibles"));
     browser.click(book);
     browser.heading("Rendez-vous réservé");
     int actions = browser.actions();

@@ -171,6 +171,12 @@ public final class Browser implements AutoCloseable {
 
   // ---- evidence
 
+  /** A screenshot with this element at the top of the window. */
+  public void screenshot(String name, WebElement top) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", top);
+    screenshot(name);
+  }
+
   public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
