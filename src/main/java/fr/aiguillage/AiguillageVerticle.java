@@ -35,10 +35,8 @@ import fr.aiguillage.ical.FeedAccess;
 import fr.aiguillage.ical.FeedService;
 import fr.aiguillage.ical.Subscriptions;
 import fr.aiguillage.ical.http.CalendarRoutes;
-import fr.aiguillage.triage.TriageEngine;
-import fr.aiguillage.triage.TriageRules;
+import fr.aiguillage.triage.TriageModule;
 import fr.aiguillage.triage.TriageService;
-import fr.aiguillage.triage.http.TriageRoutes;
 import fr.aiguillage.db.DbSettings;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.demo.DemoData;
@@ -117,8 +115,8 @@ public final class AiguillageVerticle extends VerticleBase {
     PatientService patients = new PatientService(pool, clock, audit, territories,
         new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
-    TriageService triage = new TriageService(pool, clock, audit,
-        new TriageEngine(TriageRules.load(config.triageRulesFile())), patients);
+    TriageModule triageModule = new TriageModule(pool, clock, audit, patients, search, config.triageRulesFile());
+    TriageService triage = triageModule.service();
     BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage);
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
     CallIntake intake = new CallIntake(pool, clock, audit, events);
@@ -160,7 +158,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new BookingRoutes(booking, appointments)::mount,
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
-                new TriageRoutes(triage, search, patients, clock)::mount,
+                triageModule.routes()::mount,
                 calendar::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount),
             List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount))));

@@ -1,33 +1,35 @@
 package fr.aiguillage.triage;
 
 import fr.aiguillage.triage.model.Complaint;
+import fr.aiguillage.triage.model.Question;
+import fr.aiguillage.triage.model.RedFlag;
 import fr.aiguillage.triage.model.Urgency;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The medical referent's rules, read from {@code config/triage-rules.json}. A malformed file stops startup
- * with the rule and the field at fault: the service never runs on rules it half understood.
+ * The medical referent's rules, read from {@code config/triage-rules.json} by {@link RulesParser}: the
+ * vocabulary (labels, questions, which questions apply to which complaint), the rules in order, the default
+ * and the advice. A file that cannot be trusted is refused with the line at fault.
  */
-public record TriageRules(String version, List<Rule> rules, Then fallback, FeverEscalation feverEscalation,
+public record TriageRules(String version, Map<Complaint, String> complaintLabels, Map<RedFlag, String> redFlagLabels,
+                          Map<String, Question> questions, Map<Complaint, List<String>> complaintQuestions,
+                          List<Rule> rules, Rule fallback, FeverEscalation feverEscalation,
                           Map<String, String> advice) {
 
-  static final Set<String> PROFESSIONS = Set.of("GENERAL_PRACTITIONER", "SPECIALIST", "NURSE", "PHARMACIST",
-      "PHYSIOTHERAPIST", "MIDWIFE", "DENTIST");
-
-  /** First matching rule wins. */
-  public record Rule(String id, Complaint complaint, When when, Then then) {
+  /**
+   * First matching rule wins. {@code explanation} is shown to the operator; {@code deferredBecause} says why a
+   * patient may wait beyond 24 hours (required for WITHIN_48H and ROUTINE).
+   */
+  public record Rule(String id, Complaint complaint, When when, Then then, String explanation,
+                     String deferredBecause) {
   }
 
-  /** Conditions; an answer named here must be given, or the rule does not apply. */
+  /** Conditions; an answer named here and not given leaves the rule undecided: never read as "no". */
   public record When(String sex, Double ageAtLeast, Double ageBelow, Map<String, Object> answers,
                      Map<String, Double> below, Map<String, Double> atLeast) {
   }
@@ -38,88 +40,33 @@ public record TriageRules(String version, List<Rule> rules, Then fallback, Fever
   public record FeverEscalation(double temperatureAtLeast, double feverDaysOver, Urgency urgency) {
   }
 
-  /** Raised for a rules file that cannot be trusted. */
+  /** Raised for a rules file that cannot be trusted; {@code line} is 0 when unknown. */
   public static final class Malformed extends RuntimeException {
-    Malformed(String message, Throwable cause) {
-      super(message, cause);
+    private final int line;
+
+    public Malformed(String message, int line) {
+      super(line > 0 ? "ligne " + line + " : " + message : message);
+      this.line = line;
+    }
+
+    public int line() {
+      return line;
     }
   }
 
+  /** Reads and checks the file; throws {@link Malformed} naming the file and the line. */
   public static TriageRules load(Path file) {
+    String text;
     try {
-      return parse(new JsonObject(Files.readString(file)));
+      text = Files.readString(file);
     } catch (IOException e) {
-      throw new Malformed("Cannot read the triage rules " + file.toAbsolutePath(), e);
-    } catch (Malformed e) {
-      throw new Malformed("Triage rules " + file.toAbsolutePath() + " are malformed: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new Malformed("Triage rules " + file.toAbsolutePath() + " are malformed: " + e.getMessage(), e);
+      throw new Malformed("impossible de lire " + file.toAbsolutePath(), 0);
     }
+    return RulesParser.parse(text);
   }
 
-  static TriageRules parse(JsonObject json) {
-    String version = required(json.getString("version"), "version");
-    List<Rule> rules = new ArrayList<>();
-    JsonArray array = required(json.getJsonArray("rules"), "rules");
-    for (int i = 0; i < array.size(); i++) {
-      rules.add(rule(array.getJsonObject(i), "rules[" + i + "]"));
-    }
-    JsonObject fever = required(json.getJsonObject("feverEscalation"), "feverEscalation");
-    Map<String, String> advice = new java.util.HashMap<>();
-    json.getJsonObject("advice", new JsonObject()).forEach(e -> advice.put(e.getKey(), (String) e.getValue()));
-    return new TriageRules(version, List.copyOf(rules),
-        then(required(json.getJsonObject("fallback"), "fallback"), "fallback"),
-        new FeverEscalation(fever.getDouble("temperatureAtLeast"), fever.getDouble("feverDaysOver"),
-            urgency(fever.getString("urgency"), "feverEscalation.urgency")), Map.copyOf(advice));
-  }
-
-  private static Rule rule(JsonObject r, String where) {
-    String id = required(r.getString("id"), where + ".id");
-    String at = "rule " + id;
-    Complaint complaint;
-    try {
-      complaint = Complaint.valueOf(required(r.getString("complaint"), at + ".complaint"));
-    } catch (IllegalArgumentException e) {
-      throw new Malformed(at + ".complaint: unknown complaint " + r.getString("complaint"), e);
-    }
-    JsonObject w = r.getJsonObject("when", new JsonObject());
-    When when = new When(w.getString("sex"), w.getDouble("ageAtLeast"), w.getDouble("ageBelow"),
-        w.getJsonObject("answers", new JsonObject()).getMap(), numbers(w.getJsonObject("below")),
-        numbers(w.getJsonObject("atLeast")));
-    return new Rule(id, complaint, when, then(required(r.getJsonObject("then"), at + ".then"), at + ".then"));
-  }
-
-  private static Then then(JsonObject t, String where) {
-    String profession = t.getString("profession");
-    if (profession != null && !PROFESSIONS.contains(profession)) {
-      throw new Malformed(where + ".profession: unknown profession " + profession, null);
-    }
-    List<String> skills = new ArrayList<>();
-    t.getJsonArray("skills", new JsonArray()).forEach(s -> skills.add((String) s));
-    return new Then(urgency(t.getString("urgency"), where + ".urgency"), profession, List.copyOf(skills),
-        t.getString("advice"));
-  }
-
-  private static Urgency urgency(String value, String where) {
-    try {
-      return Urgency.valueOf(required(value, where));
-    } catch (IllegalArgumentException e) {
-      throw new Malformed(where + ": unknown urgency " + value, e);
-    }
-  }
-
-  private static Map<String, Double> numbers(JsonObject o) {
-    Map<String, Double> result = new java.util.HashMap<>();
-    if (o != null) {
-      o.forEach(e -> result.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
-    }
-    return Map.copyOf(result);
-  }
-
-  private static <T> T required(T value, String where) {
-    if (value == null) {
-      throw new Malformed(where + " is missing", null);
-    }
-    return value;
+  /** Reads the shipped text of the rules (for the file's own tests and the vocabulary). */
+  public static TriageRules parse(String text) {
+    return RulesParser.parse(text);
   }
 }

@@ -14,6 +14,7 @@ import fr.aiguillage.triage.model.Orientation;
 import fr.aiguillage.triage.model.TriageRequest;
 import fr.aiguillage.triage.model.TriageResult;
 import fr.aiguillage.triage.model.Urgency;
+import fr.aiguillage.triage.model.Vocabulary;
 import fr.aiguillage.triage.store.TriageStore;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -30,36 +31,57 @@ public final class TriageService {
   private final Pool pool;
   private final Clock clock;
   private final AuditTrail audit;
-  private final TriageEngine engine;
+  private final RulesInForce rules;
   private final PatientService patients;
   private final TriageStore store = new TriageStore();
 
-  public TriageService(Pool pool, Clock clock, AuditTrail audit, TriageEngine engine, PatientService patients) {
+  public TriageService(Pool pool, Clock clock, AuditTrail audit, RulesInForce rules, PatientService patients) {
     this.pool = pool;
     this.clock = clock;
     this.audit = audit;
-    this.engine = engine;
+    this.rules = rules;
     this.patients = patients;
   }
 
   public Future<Assessment> assess(Caller caller, TriageRequest request) {
-    requireRole(caller);
-    if (request.age() < 0 || request.age() > 130) {
-      throw new Invalid("age", "years between 0 and 130 (decimals allowed: 0.2 is about ten weeks)");
-    }
+    TriageResult result = evaluate(caller, request);
     Future<String> territory = request.patientId() == null
         ? Future.succeededFuture(caller.account().territories().isEmpty() ? null : caller.account().territories().get(0))
         : patients.get(caller, request.patientId()).map(p -> p.territoryId());
     return territory.compose(t -> {
-      TriageResult result = engine.assess(request, clock.instant());
       Assessment a = new Assessment(UUID.randomUUID(), request.callId(), request.patientId(), t, result.urgency(),
           result.orientation(), result.redFlags(), result.outOfHours(), result.advice(), result.rulesVersion(),
-          result.decidedBy(), null, OffsetDateTime.ofInstant(clock.instant(), OutOfHours.PARIS));
+          result.decidedBy(), result.ruleId(), result.explanation(), result.questions(), null,
+          OffsetDateTime.ofInstant(clock.instant(), OutOfHours.PARIS));
       return pool.withTransaction(tx -> store.insert(tx, a, request, caller.accountId(), clock.instant())
           .compose(v -> audit.record(tx, event(caller, "triage.create", a)
-              .withDetail("rules " + a.rulesVersion() + ", " + a.decidedBy() + " → " + a.urgency())))
+              .withDetail("rules " + a.rulesVersion() + ", " + a.ruleId() + " → " + a.urgency())))
           .map(a));
     });
+  }
+
+  /** The same answer as {@link #assess}, computed in memory: nothing stored, nothing audited (no patient read). */
+  public TriageResult preview(Caller caller, TriageRequest request) {
+    return evaluate(caller, request);
+  }
+
+  /** The complaints, red flags and questions of the rules in force, with their French labels. */
+  public Vocabulary vocabulary(Caller caller) {
+    requireRole(caller);
+    return Vocabularies.of(rules.engine().rules());
+  }
+
+  private TriageResult evaluate(Caller caller, TriageRequest request) {
+    requireRole(caller);
+    if (request.age() < 0 || request.age() > 130) {
+      throw new Invalid("age", "years between 0 and 130 (decimals allowed: 0.2 is about ten weeks)");
+    }
+    TriageEngine engine = rules.engine();
+    List<fr.aiguillage.failure.FieldError> refused = engine.refusedAnswers(request);
+    if (!refused.isEmpty()) {
+      throw new Invalid(refused);
+    }
+    return engine.assess(request, clock.instant());
   }
 
   public Future<Assessment> get(Caller caller, UUID id) {
@@ -101,13 +123,13 @@ public final class TriageService {
     return a;
   }
 
-  private static void requireRole(Caller caller) {
+  static void requireRole(Caller caller) {
     if (!caller.hasAny(Role.OPERATOR, Role.COORDINATOR, Role.ORIENTER)) {
       throw new Forbidden("triage is for the secretariat and orienting professionals");
     }
   }
 
-  private static AuditEvent event(Caller caller, String action, Assessment a) {
+  static AuditEvent event(Caller caller, String action, Assessment a) {
     return AuditEvent.of(caller, action, "triage", a.id(), a.territoryId());
   }
 

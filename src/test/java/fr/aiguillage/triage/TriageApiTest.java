@@ -47,12 +47,12 @@ class TriageApiTest extends ApiTest {
     assertThat(t.getJsonObject("orientation").getString("profession")).isEqualTo("PHARMACIST");
     assertThat(t.getJsonObject("orientation").getJsonArray("skills").getList()).containsExactly("CYSTITIS_PROTOCOL");
     assertThat(t.getJsonObject("orientation").getString("within")).isEqualTo("PT24H");
-    assertThat(t.getString("rulesVersion")).isEqualTo("2026-11-23.1");
+    assertThat(t.getString("rulesVersion")).isEqualTo("2026-11-29.1");
     assertThat(t.getBoolean("outOfHours")).isFalse();
     var audit = http.get("/api/v1/audit?entityType=triage&limit=100", server.adminToken()).bodyAsJsonObject()
         .getJsonArray("items").stream().map(o -> (JsonObject) o)
         .filter(r -> t.getString("id").equals(r.getString("entityId"))).findFirst().orElseThrow();
-    assertThat(audit.getString("detail")).contains("2026-11-23.1");
+    assertThat(audit.getString("detail")).contains("2026-11-29.1");
   }
 
   @Test

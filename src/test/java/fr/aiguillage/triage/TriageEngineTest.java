@@ -56,7 +56,7 @@ class TriageEngineTest {
       JsonObject file = new JsonObject(readRules());
       file.getJsonArray("rules").getJsonObject(0).getJsonObject("then").put("urgency", "ADVICE");
       file.getJsonArray("rules").getJsonObject(0).put("when", new JsonObject());
-      TriageEngine lax = new TriageEngine(TriageRules.parse(file));
+      TriageEngine lax = new TriageEngine(TriageRules.parse(file.encodePrettily()));
       TriageResult r = lax.assess(new TriageRequest(null, null, 30.0, "F", Complaint.URINARY_SYMPTOMS,
           List.of(RedFlag.CHEST_PAIN), cystitis()), TUESDAY_MORNING);
       assertThat(r.urgency()).isEqualTo(Urgency.VITAL);
@@ -117,9 +117,10 @@ class TriageEngineTest {
     }
 
     @Test
-    @DisplayName("ankle: weight bearing → physiotherapist; no weight bearing → GP the same day")
+    @DisplayName("ankle: weight bearing and no Ottawa bone tenderness → physiotherapist; no weight bearing → GP the same day")
     void ankle() {
-      TriageResult bears = assess(25, "M", Complaint.ANKLE_INJURY, Map.of("canBearWeight", true));
+      TriageResult bears = assess(25, "M", Complaint.ANKLE_INJURY, Map.of("canBearWeight", true,
+          "malleolarBoneTenderness", false, "midfootBoneTenderness", false));
       assertThat(bears.orientation().profession()).isEqualTo("PHYSIOTHERAPIST");
       assertThat(bears.orientation().skills()).containsExactly("ANKLE_SPRAIN");
       TriageResult cannot = assess(25, "M", Complaint.ANKLE_INJURY, Map.of("canBearWeight", false));
@@ -128,39 +129,46 @@ class TriageEngineTest {
     }
 
     @Test
-    @DisplayName("acute low back pain of an adult under 6 weeks → physiotherapist; longer or a child → GP")
+    @DisplayName("acute low back pain under 4 weeks, 20 to 55, no warning sign → physiotherapist; else a GP")
     void lowBack() {
-      assertThat(assess(45, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 10)).orientation().skills())
-          .containsExactly("LOW_BACK_PAIN");
-      assertThat(assess(45, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 60)).orientation().profession())
-          .isEqualTo("GENERAL_PRACTITIONER");
-      assertThat(assess(15, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 10)).orientation().profession())
-          .isEqualTo("GENERAL_PRACTITIONER");
+      assertThat(assess(45, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 10, "backPainWarningSigns", false))
+          .orientation().skills()).containsExactly("LOW_BACK_PAIN");
+      assertThat(assess(45, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 60, "backPainWarningSigns", false))
+          .orientation().profession()).isEqualTo("GENERAL_PRACTITIONER");
+      assertThat(assess(15, "F", Complaint.LOW_BACK_PAIN, Map.of("symptomDays", 10, "backPainWarningSigns", false))
+          .orientation().profession()).isEqualTo("GENERAL_PRACTITIONER");
     }
 
     @Test
-    @DisplayName("wound → nurse unless deep; dental pain → dentist; prescription renewal → ROUTINE")
+    @DisplayName("wound → nurse unless deep; dental pain → dentist; renewal with days of treatment left → ROUTINE")
     void others() {
-      assertThat(assess(50, "M", Complaint.WOUND, Map.of("deepWound", false)).orientation().skills())
-          .containsExactly("WOUND_CARE");
+      assertThat(assess(50, "M", Complaint.WOUND, Map.of("deepWound", false, "onAnticoagulant", false)).orientation()
+          .skills()).containsExactly("WOUND_CARE");
       assertThat(assess(50, "M", Complaint.WOUND, Map.of("deepWound", true)).urgency()).isEqualTo(Urgency.SAME_DAY);
       assertThat(assess(50, "M", Complaint.DENTAL_PAIN, Map.of()).orientation().profession()).isEqualTo("DENTIST");
-      TriageResult renewal = assess(50, "M", Complaint.PRESCRIPTION_RENEWAL, Map.of());
+      TriageResult renewal = assess(50, "M", Complaint.PRESCRIPTION_RENEWAL, Map.of("treatmentLeftDays", 10));
       assertThat(renewal.urgency()).isEqualTo(Urgency.ROUTINE);
     }
 
     @Test
-    @DisplayName("outside the protocols, a GP; fever of 39 °C or more, or over 3 days, within 24 h at most")
+    @DisplayName("outside the protocols, a GP within 24 h (the CPTS's promise), never 48 h")
+    void defaultWithin24Hours() {
+      TriageResult cough = assess(40, "M", Complaint.COUGH, Map.of());
+      assertThat(cough.urgency()).isEqualTo(Urgency.WITHIN_24H);
+      assertThat(cough.ruleId()).isEqualTo("defaut-medecin-24h");
+      assertThat(cough.explanation()).contains("24 heures");
+      assertThat(assess(40, "M", Complaint.FEVER, Map.of("temperatureC", 38.2, "symptomDays", 2,
+          "poorTolerance", false)).urgency()).isEqualTo(Urgency.WITHIN_24H);
+    }
+
+    @Test
+    @DisplayName("fever of 39 °C or more brings a 48-hour rule (physiotherapist) to 24 h at most")
     void feverEscalation() {
-      assertThat(assess(40, "M", Complaint.COUGH, Map.of()).urgency()).isEqualTo(Urgency.WITHIN_48H);
-      assertThat(assess(40, "M", Complaint.COUGH, Map.of("temperatureC", 39.2)).urgency())
-          .isEqualTo(Urgency.WITHIN_24H);
-      assertThat(assess(40, "M", Complaint.FEVER, Map.of("temperatureC", 38.2, "symptomDays", 4)).urgency())
-          .isEqualTo(Urgency.WITHIN_24H);
-      assertThat(assess(40, "M", Complaint.FEVER, Map.of("temperatureC", 38.2, "symptomDays", 2)).urgency())
-          .isEqualTo(Urgency.WITHIN_48H);
-      assertThat(assess(40, "M", Complaint.FEVER, Map.of("temperatureC", 39.5)).orientation().within())
-          .hasHours(24);
+      TriageResult r = assess(30, "M", Complaint.ANKLE_INJURY, Map.of("canBearWeight", true,
+          "malleolarBoneTenderness", false, "midfootBoneTenderness", false, "temperatureC", 39.5));
+      assertThat(r.urgency()).isEqualTo(Urgency.WITHIN_24H);
+      assertThat(r.ruleId()).isEqualTo("fievre-elevee-ou-prolongee");
+      assertThat(r.orientation().within()).hasHours(24);
     }
   }
 
@@ -198,15 +206,15 @@ class TriageEngineTest {
   }
 
   @Test
-  @DisplayName("a malformed rules file stops with the rule and field at fault")
+  @DisplayName("a malformed rules file stops with the line and the value at fault")
   void malformed() {
     JsonObject file = new JsonObject(readRules());
     file.getJsonArray("rules").getJsonObject(1).getJsonObject("then").put("profession", "SORCERER");
-    assertThatThrownBy(() -> TriageRules.parse(file)).hasMessageContaining("angine-pharmacien")
+    assertThatThrownBy(() -> TriageRules.parse(file.encodePrettily())).hasMessageContaining("ligne")
         .hasMessageContaining("SORCERER");
     JsonObject noVersion = new JsonObject(readRules());
     noVersion.remove("version");
-    assertThatThrownBy(() -> TriageRules.parse(noVersion)).hasMessageContaining("version");
+    assertThatThrownBy(() -> TriageRules.parse(noVersion.encodePrettily())).hasMessageContaining("version");
   }
 
   private static String readRules() {

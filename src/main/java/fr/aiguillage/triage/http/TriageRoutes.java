@@ -10,8 +10,10 @@ import fr.aiguillage.triage.OutOfHours;
 import fr.aiguillage.triage.TriageService;
 import fr.aiguillage.triage.model.Assessment;
 import fr.aiguillage.triage.model.Orientation;
+import fr.aiguillage.triage.model.Question;
 import fr.aiguillage.triage.model.RedFlag;
 import fr.aiguillage.triage.model.TriageRequest;
+import fr.aiguillage.triage.model.TriageResult;
 import fr.aiguillage.triage.model.Urgency;
 import fr.aiguillage.web.Requests;
 import fr.aiguillage.web.Responses;
@@ -30,12 +32,21 @@ public final class TriageRoutes {
 
   /** A triage as shown: the effective result first, then what the rules said and the override, if any. */
   record TriageView(UUID id, Urgency urgency, Orientation orientation, List<RedFlag> redFlags, boolean outOfHours,
-                    String advice, String rulesVersion, String decidedBy, Urgency rulesUrgency,
-                    Orientation rulesOrientation, Assessment.Override override) {
+                    String advice, String rulesVersion, String decidedBy, String ruleId, String explanation,
+                    List<Question> questions, Urgency rulesUrgency, Orientation rulesOrientation,
+                    Assessment.Override override) {
 
     static TriageView of(Assessment a) {
       return new TriageView(a.id(), a.effectiveUrgency(), a.effectiveOrientation(), a.redFlags(), a.outOfHours(),
-          a.advice(), a.rulesVersion(), a.decidedBy(), a.urgency(), a.orientation(), a.override());
+          a.advice(), a.rulesVersion(), a.decidedBy(), a.ruleId(), a.explanation(), a.questions(), a.urgency(),
+          a.orientation(), a.override());
+    }
+
+    /** A preview: what {@code POST /triage} would answer, without an id. */
+    static TriageView of(TriageResult r) {
+      return new TriageView(null, r.urgency(), r.orientation(), r.redFlags(), r.outOfHours(), r.advice(),
+          r.rulesVersion(), r.decidedBy(), r.ruleId(), r.explanation(), r.questions(), r.urgency(), r.orientation(),
+          null);
     }
   }
 
@@ -58,6 +69,8 @@ public final class TriageRoutes {
 
   public void mount(RouterBuilder api) {
     api.getRoute("triage").addHandler(this::assess);
+    api.getRoute("triagePreview").addHandler(this::preview);
+    api.getRoute("triageVocabulary").addHandler(this::vocabulary);
     api.getRoute("getTriage").addHandler(this::get);
     api.getRoute("overrideTriage").addHandler(this::override);
     api.getRoute("triageSlots").addHandler(this::slots);
@@ -67,6 +80,15 @@ public final class TriageRoutes {
     TriageRequest request = Requests.body(ctx, TriageRequest.class);
     Responses.reply(ctx, triage.assess(Requests.caller(ctx), request),
         a -> Responses.created(ctx, "/api/v1/triage/" + a.id(), TriageView.of(a)));
+  }
+
+  private void preview(RoutingContext ctx) {
+    TriageRequest request = Requests.body(ctx, TriageRequest.class);
+    Responses.ok(ctx, TriageView.of(triage.preview(Requests.caller(ctx), request)));
+  }
+
+  private void vocabulary(RoutingContext ctx) {
+    Responses.ok(ctx, triage.vocabulary(Requests.caller(ctx)));
   }
 
   private void get(RoutingContext ctx) {

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A stored triage: the rules' result and, if an operator changed it, the override and its reason. The
- * effective urgency and orientation are the override's when there is one.
+ * A stored triage: the rules' result (with the rule that decided it, its explanation and the questions still
+ * open) and, if an operator changed it, the override and its reason. The effective urgency and orientation are
+ * the override's when there is one.
  */
 public record Assessment(UUID id, UUID callId, UUID patientId, String territoryId, Urgency urgency,
                          Orientation orientation, List<RedFlag> redFlags, boolean outOfHours, String advice,
-                         String rulesVersion, String decidedBy, Override override, OffsetDateTime createdAt) {
+                         String rulesVersion, String decidedBy, String ruleId, String explanation,
+                         List<Question> questions, Override override, OffsetDateTime createdAt) {
 
   /** An operator's change of the result, with the mandatory reason. */
   public record Override(Urgency urgency, Orientation orientation, String reason, UUID by, OffsetDateTime at) {

@@ -4,6 +4,7 @@ import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.json.Json;
 import fr.aiguillage.triage.model.Assessment;
 import fr.aiguillage.triage.model.Orientation;
+import fr.aiguillage.triage.model.Question;
 import fr.aiguillage.triage.model.RedFlag;
 import fr.aiguillage.triage.model.TriageRequest;
 import fr.aiguillage.triage.model.Urgency;
@@ -23,18 +24,20 @@ public final class TriageStore {
 
   private static final String COLUMNS = "id, call_id, patient_id, territory_id, urgency, orientation, red_flags,"
       + " out_of_hours, advice, rules_version, decided_by, override_urgency, override_orientation, override_reason,"
-      + " overridden_by, overridden_at, created_at";
+      + " overridden_by, overridden_at, created_at, rule_id, explanation, open_questions";
 
   public Future<Void> insert(SqlClient tx, Assessment a, TriageRequest r, UUID createdBy, Instant now) {
     return tx.preparedQuery("""
             INSERT INTO triage_assessment (id, call_id, patient_id, territory_id, age, sex, complaint, red_flags, answers,
-              rules_version, decided_by, urgency, orientation, out_of_hours, advice, created_by, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""")
+              rules_version, decided_by, urgency, orientation, out_of_hours, advice, created_by, created_at, rule_id,
+              explanation, open_questions)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)""")
         .execute(Tuple.from(new Object[] {a.id(), a.callId(), a.patientId(), a.territoryId(),
             java.math.BigDecimal.valueOf(r.age()), r.sex(), r.complaint().name(),
             a.redFlags().stream().map(Enum::name).toArray(String[]::new),
             new JsonObject(r.answers() == null ? java.util.Map.of() : r.answers()), a.rulesVersion(), a.decidedBy(),
-            a.urgency().name(), json(a.orientation()), a.outOfHours(), a.advice(), createdBy, SqlTime.utc(now)}))
+            a.urgency().name(), json(a.orientation()), a.outOfHours(), a.advice(), createdBy, SqlTime.utc(now), a.ruleId(), a.explanation(),
+            new io.vertx.core.json.JsonArray(Json.text(a.questions()))}))
         .mapEmpty();
   }
 
@@ -59,8 +62,20 @@ public final class TriageStore {
     return new Assessment(r.getUUID("id"), r.getUUID("call_id"), r.getUUID("patient_id"), r.getString("territory_id"),
         Urgency.valueOf(r.getString("urgency")), orientation(r.getJson("orientation")),
         Arrays.stream(r.getArrayOfStrings("red_flags")).map(RedFlag::valueOf).toList(), r.getBoolean("out_of_hours"),
-        r.getString("advice"), r.getString("rules_version"), r.getString("decided_by"), override,
+        r.getString("advice"), r.getString("rules_version"), r.getString("decided_by"), r.getString("rule_id"),
+        r.getString("explanation"), questions(r.getJson("open_questions")), override,
         SqlTime.paris(r.getOffsetDateTime("created_at")));
+  }
+
+  private static java.util.List<Question> questions(Object json) {
+    if (!(json instanceof io.vertx.core.json.JsonArray a)) {
+      return java.util.List.of();
+    }
+    try {
+      return java.util.List.of(Json.MAPPER.readValue(a.encode(), Question[].class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored questions unreadable", e);
+    }
   }
 
   private static Object json(Orientation o) {
@@ -77,6 +92,4 @@ public final class TriageStore {
       throw new IllegalStateException("stored orientation unreadable", e);
     }
   }
-
-
 }
