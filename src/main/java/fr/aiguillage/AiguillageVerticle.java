@@ -26,6 +26,7 @@ import fr.aiguillage.calls.http.CallStream;
 import fr.aiguillage.calls.http.TelephonySignature;
 import fr.aiguillage.agenda.SlotImports;
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.console.ConsoleRoutes;
 import fr.aiguillage.waitlist.Proposals;
 import fr.aiguillage.waitlist.WaitlistService;
 import fr.aiguillage.waitlist.http.WaitlistRoutes;
@@ -159,7 +160,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 triageModule.routes()::mount,
                 calendar::mount,
-                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));
+                new WaitlistRoutes(waitlist, proposals)::mount),
+            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount))));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */

@@ -22,7 +22,12 @@ public record AppConfig(
     Ical ical,
     Telephony telephony,
     int callStreamHeartbeatSeconds,
-    boolean demoEnabled) {
+    boolean demoEnabled,
+    Console console) {
+
+  /** The web console: the map tile server (its origin is the one third party the CSP allows). */
+  public record Console(String tileUrl, String tileAttribution) {
+  }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
@@ -71,7 +76,9 @@ public record AppConfig(
             json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
-        json.getJsonObject("demo").getBoolean("enabled"));
+        json.getJsonObject("demo").getBoolean("enabled"),
+        new Console(json.getJsonObject("console").getString("tileUrl"),
+            json.getJsonObject("console").getString("tileAttribution")));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -97,12 +104,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, console);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, console);
   }
 }

@@ -75,7 +75,17 @@ public final class PatientService {
   public Future<List<Patient>> findByPhone(Caller caller, String rawPhone) {
     requireRole(caller);
     String e164 = PhoneNumbers.toE164("phone", rawPhone);
-    return store.findByPhone(pool, e164).compose(found -> {
+    return visibleAndAudited(caller, store.findByPhone(pool, e164));
+  }
+
+  /** Search by the start of the family name and/or the birth date (the duplicate check before a new record). */
+  public Future<List<Patient>> findByIdentity(Caller caller, String familyNamePrefix, LocalDate birthDate) {
+    requireRole(caller);
+    return visibleAndAudited(caller, store.findByIdentity(pool, familyNamePrefix, birthDate));
+  }
+
+  private Future<List<Patient>> visibleAndAudited(Caller caller, Future<List<PatientStore.Stored>> candidates) {
+    return candidates.compose(found -> {
       List<Future<Boolean>> checks = found.stream().map(s -> canSee(pool, caller, s)).toList();
       return Future.all(checks).map(all -> {
         List<Patient> visible = new ArrayList<>();

@@ -9,14 +9,16 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * Requires a live bearer token on every {@code /api/v1} path except the public ones (DESIGN.md,
- * "Conventions": login, and the telephony webhook, which is signed instead); puts the {@link Caller} in the
- * routing context.
+ * Requires a live session on every {@code /api/v1} path except the public ones (DESIGN.md,
+ * "Conventions": login, and the telephony webhook, which is signed instead): a bearer token, or the console's
+ * session cookie (then only from the console's own origin, see {@link SessionCookie}); puts the {@link Caller}
+ * in the routing context.
  */
 final class AuthHandler implements Handler<RoutingContext> {
 
   private static final String API = "/api/v1/";
-  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/api/v1/telephony/events");
+  private static final String SESSION = "/api/v1/auth/session";
+  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", SESSION, "/api/v1/telephony/events");
 
   private final AuthService auth;
 
@@ -27,23 +29,31 @@ final class AuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String path = ctx.normalizedPath();
+    if (path.equals(SESSION)) {
+      SessionCookie.requireSameOrigin(ctx);
+    }
     if (!path.startsWith(API) || PUBLIC.contains(path)) {
       ctx.next();
       return;
     }
     String token = bearerToken(ctx);
     if (token == null) {
-      ctx.fail(new Unauthorized("missing bearer token"));
-      return;
+      token = SessionCookie.token(ctx);
+      if (token == null) {
+        ctx.fail(new Unauthorized("missing bearer token"));
+        return;
+      }
+      SessionCookie.requireSameOrigin(ctx);
     }
-    auth.authenticate(token).onComplete(result -> {
+    String presented = token;
+    auth.authenticate(presented).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
       } else if (result.result().isEmpty()) {
         ctx.fail(new Unauthorized("invalid or expired token"));
       } else {
         ctx.put(Requests.CALLER, new Caller(result.result().get(), Requests.clientIp(ctx)));
-        ctx.put(Requests.TOKEN, token);
+        ctx.put(Requests.TOKEN, presented);
         ctx.next();
       }
     });

@@ -116,7 +116,12 @@ public final class CallStream {
   }
 
   private static long lastEventId(RoutingContext ctx) {
+    // A browser's EventSource sends the header when it resumes by itself; the console's own reopening (after
+    // the browser gave up) can only pass it in the query.
     String header = ctx.request().getHeader("Last-Event-ID");
+    if (header == null) {
+      header = ctx.request().getParam("lastEventId");
+    }
     try {
       return header == null ? -1 : Long.parseLong(header.trim());
     } catch (NumberFormatException e) {

@@ -41,13 +41,38 @@ public final class PatientRoutes {
 
   private void find(RoutingContext ctx) {
     String phone = Requests.query(ctx, "phone");
+    String familyName = Requests.query(ctx, "familyName");
+    String birthDate = Requests.query(ctx, "birthDate");
+    if (phone == null && (familyName != null || birthDate != null)) {
+      Responses.reply(ctx, patients.findByIdentity(Requests.caller(ctx), familyName(familyName),
+          birthDate(birthDate)), found -> Responses.ok(ctx, new PatientList(found)));
+      return;
+    }
     if (phone == null) {
-      throw new Invalid("phone", "required: the caller's number, written any way");
+      throw new Invalid("phone", "required: the caller's number, written any way (or familyName, birthDate)");
     }
     // An unencoded "+33…" reaches us as " 33…": a number never starts with a space, so it was a plus.
     String written = phone.startsWith(" ") ? "+" + phone.trim() : phone;
     Responses.reply(ctx, patients.findByPhone(Requests.caller(ctx), written),
         found -> Responses.ok(ctx, new PatientList(found)));
+  }
+
+  private static String familyName(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.isBlank() || raw.length() > 100) {
+      throw new Invalid("familyName", "1 to 100 characters");
+    }
+    return raw;
+  }
+
+  private static java.time.LocalDate birthDate(String raw) {
+    try {
+      return raw == null ? null : java.time.LocalDate.parse(raw);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new Invalid("birthDate", "a date such as 1984-05-17");
+    }
   }
 
   private void get(RoutingContext ctx) {

@@ -68,6 +68,21 @@ public final class PatientStore {
         });
   }
 
+  /** By the start of the family name (any case) and/or the birth date; either may be null, not both. */
+  public Future<List<Stored>> findByIdentity(SqlClient db, String familyNamePrefix, java.time.LocalDate birthDate) {
+    String pattern = familyNamePrefix == null ? null
+        : familyNamePrefix.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
+            + " WHERE ($1::text IS NULL OR lower(p.family_name) LIKE $1) AND ($2::date IS NULL OR p.birth_date = $2)"
+            + " ORDER BY p.family_name, p.given_name, p.birth_date LIMIT 50")
+        .execute(Tuple.of(pattern, birthDate))
+        .map(rows -> {
+          List<Stored> found = new ArrayList<>();
+          rows.forEach(row -> found.add(toStored(row)));
+          return found;
+        });
+  }
+
   public Future<List<Stored>> findByPhone(SqlClient db, String e164) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM patient p JOIN commune c ON c.insee = p.commune_insee"
             + " WHERE p.phone = $1 ORDER BY p.family_name, p.given_name LIMIT 50")

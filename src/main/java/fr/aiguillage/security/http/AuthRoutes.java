@@ -3,6 +3,7 @@ package fr.aiguillage.security.http;
 import fr.aiguillage.security.AuthService;
 import fr.aiguillage.web.Requests;
 import fr.aiguillage.web.Responses;
+import fr.aiguillage.web.SessionCookie;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -17,6 +18,10 @@ public final class AuthRoutes {
   record LoginResponse(String token, Instant expiresAt, AccountView account) {
   }
 
+  /** The console's answer: no token in it (the cookie carries it, out of scripts' reach). */
+  record ConsoleSession(Instant expiresAt, AccountView account) {
+  }
+
   private final AuthService auth;
 
   public AuthRoutes(AuthService auth) {
@@ -25,6 +30,7 @@ public final class AuthRoutes {
 
   public void mount(RouterBuilder api) {
     api.getRoute("login").addHandler(this::login);
+    api.getRoute("openSession").addHandler(this::openSession);
     api.getRoute("logout").addHandler(this::logout);
     api.getRoute("me").addHandler(this::me);
   }
@@ -35,8 +41,20 @@ public final class AuthRoutes {
         Responses.ok(ctx, new LoginResponse(session.token(), session.expiresAt(), AccountView.of(session.account()))));
   }
 
+  private void openSession(RoutingContext ctx) {
+    LoginRequest request = Requests.body(ctx, LoginRequest.class);
+    Responses.reply(ctx, auth.login(request.login(), request.password(), Requests.clientIp(ctx)), session -> {
+      SessionCookie.open(ctx, session.token());
+      return Responses.ok(ctx, new ConsoleSession(session.expiresAt(), AccountView.of(session.account())));
+    });
+  }
+
+  /** Ends the session on the server, whichever way it was presented, and clears the console's cookie. */
   private void logout(RoutingContext ctx) {
-    Responses.reply(ctx, auth.logout(Requests.token(ctx)), v -> Responses.noContent(ctx));
+    Responses.reply(ctx, auth.logout(Requests.token(ctx)), v -> {
+      SessionCookie.clear(ctx);
+      return Responses.noContent(ctx);
+    });
   }
 
   private void me(RoutingContext ctx) {

@@ -1,0 +1,71 @@
+// The shell: who is signed in, the navigation (one entry per screen, by role), the screen in <main>.
+// A new screen is one module exporting render(main, session) and one line in SCREENS.
+import { get, post, onSignedOut } from './api.js';
+import { h } from './dom.js';
+import { renderLogin } from './login.js';
+
+const SCREENS = [
+  { path: 'appels', label: "File d'appels", roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./calls.js') },
+  { path: 'orienter', label: 'Orienter un patient', roles: ['ORIENTER'], load: () => import('./orienter.js') },
+];
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const who = document.getElementById('who');
+let session = null;
+let leaveScreen = null;
+
+function screensFor(account) {
+  return SCREENS.filter((s) => s.roles.some((r) => account.roles.includes(r)));
+}
+
+async function show() {
+  if (leaveScreen) { leaveScreen(); leaveScreen = null; }
+  const allowed = screensFor(session.account);
+  const wanted = location.hash.replace(/^#\/?/, '');
+  const screen = allowed.find((s) => s.path === wanted) || allowed[0];
+  nav.querySelectorAll('a').forEach((a) => {
+    if (screen && a.dataset.path === screen.path) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  main.replaceChildren();
+  if (!screen) {
+    main.append(h('h1', {}, 'Aucun écran pour ce compte'),
+      h('p', {}, "Ce compte n'a pas de rôle qui donne accès à la console. Voyez la coordination de la CPTS."));
+    return;
+  }
+  document.title = `${screen.label} — Aiguillage`;
+  const module = await screen.load();
+  leaveScreen = module.render(main, session) || null;
+}
+
+function signedIn(account) {
+  session = { account };
+  nav.replaceChildren(h('ul', {}, screensFor(account).map((s) =>
+    h('li', {}, h('a', { href: `#/${s.path}`, 'data-path': s.path }, s.label)))));
+  who.replaceChildren(h('span', {}, account.login),
+    h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Se déconnecter'));
+  show();
+}
+
+function signedOut(message) {
+  if (leaveScreen) { leaveScreen(); leaveScreen = null; }
+  session = null;
+  nav.replaceChildren();
+  who.replaceChildren();
+  document.title = 'Connexion — Aiguillage';
+  renderLogin(main, signedIn, message);
+}
+
+async function signOut() {
+  try {
+    await post('/api/v1/auth/logout');
+  } finally {
+    signedOut('Vous êtes déconnecté.');
+  }
+}
+
+window.addEventListener('hashchange', () => { if (session) show(); });
+onSignedOut(() => { if (session) signedOut('Votre session a pris fin : reconnectez-vous.'); });
+
+get('/api/v1/me').then(signedIn, () => signedOut());
