@@ -13,6 +13,7 @@ import fr.aiguillage.booking.BookSlot;
 import fr.aiguillage.booking.PatientsSeenThroughAppointments;
 import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
+import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
@@ -161,7 +162,9 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 new TriageRoutes(triage, search, patients, clock)::mount,
                 calendar::mount,
-                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));
+                new WaitlistRoutes(waitlist, proposals)::mount,
+                new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount),
+            List.of(calendar::mountFeed))));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */

@@ -22,7 +22,12 @@ public record AppConfig(
     Ical ical,
     Telephony telephony,
     int callStreamHeartbeatSeconds,
-    boolean demoEnabled) {
+    boolean demoEnabled,
+    Indicators indicators) {
+
+  /** Activity figures: counts below {@code smallCountThreshold} are shown as "<N" in exports. */
+  public record Indicators(int smallCountThreshold) {
+  }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
@@ -71,7 +76,8 @@ public record AppConfig(
             json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
-        json.getJsonObject("demo").getBoolean("enabled"));
+        json.getJsonObject("demo").getBoolean("enabled"),
+        new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -97,12 +103,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, indicators);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, indicators);
   }
 }
