@@ -113,8 +113,10 @@ public final class IndicatorService {
           complete(values, false)));
     }
     Map<String, FigureValue> total = new HashMap<>();
+    LocalDate last = starts.get(starts.size() - 1);
     for (SourceFigures s : sources) {
-      total.putAll(s.kind() == IndicatorStore.Kind.STOCK ? periods.get(periods.size() - 1).values() : s.total());
+      // a state (open requests) over the range is the state at its end; events add up (GROUPING SETS total)
+      total.putAll(s.kind() == IndicatorStore.Kind.STOCK ? s.byPeriod().getOrDefault(last, Map.of()) : s.total());
     }
     return new Report(territories, q.from(), q.to(), g, now, FigureCatalog.figures(),
         new PeriodFigures("total", q.from(), q.to(), complete(total, true)), periods);

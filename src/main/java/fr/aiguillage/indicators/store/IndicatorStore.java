@@ -103,7 +103,7 @@ public final class IndicatorStore {
       LocalDate bucket = row.getLocalDate("bucket");
       for (int i = 0; i < defs.size(); i++) {
         String key = row.getString("k" + i);
-        if (row.getInteger("g" + i) == 0 && key != null) {
+        if (row.getInteger("g" + i) == 0 && key != null && row.getLong("c" + i) > 0) {
           counts.computeIfAbsent(bucket, b -> new HashMap<>())
               .computeIfAbsent(defs.get(i).figure().code(), c -> new TreeMap<>()).put(key, row.getLong("c" + i));
         }
