@@ -13,6 +13,7 @@ import fr.aiguillage.booking.BookSlot;
 import fr.aiguillage.booking.PatientsSeenThroughAppointments;
 import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
+import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
@@ -160,7 +161,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 triageModule.routes()::mount,
                 calendar::mount,
-                new WaitlistRoutes(waitlist, proposals)::mount),
+                new WaitlistRoutes(waitlist, proposals)::mount,
+                new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount),
             List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount))));
   }
 

@@ -23,10 +23,15 @@ public record AppConfig(
     Telephony telephony,
     int callStreamHeartbeatSeconds,
     boolean demoEnabled,
-    Console console) {
+    Console console,
+    Indicators indicators) {
 
   /** The web console: the map tile server (its origin is the one third party the CSP allows). */
   public record Console(String tileUrl, String tileAttribution) {
+  }
+
+  /** Activity figures: counts below {@code smallCountThreshold} are shown as "<N" in exports. */
+  public record Indicators(int smallCountThreshold) {
   }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -78,7 +83,8 @@ public record AppConfig(
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
         json.getJsonObject("demo").getBoolean("enabled"),
         new Console(json.getJsonObject("console").getString("tileUrl"),
-            json.getJsonObject("console").getString("tileAttribution")));
+            json.getJsonObject("console").getString("tileAttribution"),
+        new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -104,12 +110,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators);
   }
 }

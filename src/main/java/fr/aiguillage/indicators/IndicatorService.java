@@ -1,0 +1,156 @@
+package fr.aiguillage.indicators;
+
+import fr.aiguillage.db.SqlTime;
+import fr.aiguillage.failure.Forbidden;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.failure.NotFound;
+import fr.aiguillage.indicators.model.Figure;
+import fr.aiguillage.indicators.model.FigureValue;
+import fr.aiguillage.indicators.model.Granularity;
+import fr.aiguillage.indicators.model.IndicatorQuery;
+import fr.aiguillage.indicators.model.PeriodFigures;
+import fr.aiguillage.indicators.model.Report;
+import fr.aiguillage.indicators.store.FigureCatalog;
+import fr.aiguillage.indicators.store.IndicatorStore;
+import fr.aiguillage.indicators.store.IndicatorStore.SourceFigures;
+import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.security.model.AuditEvent;
+import fr.aiguillage.security.model.Caller;
+import fr.aiguillage.security.model.Role;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads a territory's activity figures for a coordinator of that territory (an ADMIN for any). Figures are counts
+ * over records, never records: nothing personal leaves. Each read is in the audit trail.
+ */
+public final class IndicatorService {
+
+  /** A day-by-day answer over about three years is the most one request may ask for. */
+  static final int MAX_PERIODS = 1200;
+
+  private final Pool pool;
+  private final Clock clock;
+  private final AuditTrail audit;
+  private final Supplier<Set<String>> territoryIds;
+  private final IndicatorStore store = new IndicatorStore();
+
+  public IndicatorService(Pool pool, Clock clock, AuditTrail audit, Supplier<Set<String>> territoryIds) {
+    this.pool = pool;
+    this.clock = clock;
+    this.audit = audit;
+    this.territoryIds = territoryIds;
+  }
+
+  public Future<Report> read(Caller caller, IndicatorQuery q) {
+    List<String> territories = territories(caller, q.territory());
+    List<LocalDate> starts = periodStarts(q);
+    Instant now = clock.instant();
+    IndicatorStore.Params params = new IndicatorStore.Params(territories, q.from(), q.to(), q.granularity(), now);
+    return store.read(pool, params)
+        .map(sources -> report(territories, q, starts, sources, now))
+        .compose(report -> audit.record(AuditEvent.of(caller, "indicators.read", "indicators", null,
+            territories.size() == 1 ? territories.get(0) : null).withDetail(String.join(",", territories) + " "
+            + q.from() + "/" + q.to() + " " + q.granularity().sqlUnit())).map(report));
+  }
+
+  private List<String> territories(Caller caller, String territory) {
+    if (!caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
+      throw new Forbidden("indicators are for the coordinators of the territory");
+    }
+    if (territory == null) {
+      List<String> all = caller.has(Role.ADMIN) ? territoryIds.get().stream().sorted().toList()
+          : caller.account().territories();
+      if (all.isEmpty()) {
+        throw new Invalid("territory", "name the territory");
+      }
+      return all;
+    }
+    if (!caller.covers(territory)) {
+      throw new Forbidden("figures of your territories only");
+    }
+    if (!territoryIds.get().contains(territory)) {
+      throw new NotFound("territory " + territory);
+    }
+    return List.of(territory);
+  }
+
+  private static List<LocalDate> periodStarts(IndicatorQuery q) {
+    if (!q.to().isAfter(q.from())) {
+      throw new Invalid("to", "must come after from");
+    }
+    LocalDate last = q.to().minusNanos(1).atZone(SqlTime.PARIS).toLocalDate();
+    List<LocalDate> starts = new ArrayList<>();
+    for (LocalDate d = q.granularity().periodStart(q.from().atZone(SqlTime.PARIS).toLocalDate());
+         !d.isAfter(last); d = q.granularity().next(d)) {
+      if (starts.size() == MAX_PERIODS) {
+        throw new Invalid("granularity", "too many periods (at most " + MAX_PERIODS + "): choose a coarser one");
+      }
+      starts.add(d);
+    }
+    return starts;
+  }
+
+  private static Report report(List<String> territories, IndicatorQuery q, List<LocalDate> starts,
+                               List<SourceFigures> sources, Instant now) {
+    Granularity g = q.granularity();
+    List<PeriodFigures> periods = new ArrayList<>();
+    for (LocalDate start : starts) {
+      Map<String, FigureValue> values = new HashMap<>();
+      sources.stream().filter(s -> s.kind() != IndicatorStore.Kind.CURRENT)
+          .forEach(s -> values.putAll(s.byPeriod().getOrDefault(start, Map.of())));
+      periods.add(new PeriodFigures(g.label(start), max(q.from(), instant(start)), min(q.to(), instant(g.next(start))),
+          complete(values, false)));
+    }
+    Map<String, FigureValue> total = new HashMap<>();
+    LocalDate last = starts.get(starts.size() - 1);
+    for (SourceFigures s : sources) {
+      // a state (open requests) over the range is the state at its end; events add up (GROUPING SETS total)
+      total.putAll(s.kind() == IndicatorStore.Kind.STOCK ? s.byPeriod().getOrDefault(last, Map.of()) : s.total());
+    }
+    return new Report(territories, q.from(), q.to(), g, now, FigureCatalog.figures(),
+        new PeriodFigures("total", q.from(), q.to(), complete(total, true)), periods);
+  }
+
+  /** Figures with no record in the period are zero (or without value); current-only figures stay out of periods. */
+  private static Map<String, FigureValue> complete(Map<String, FigureValue> values, boolean total) {
+    Map<String, FigureValue> result = new HashMap<>(values);
+    for (Figure f : FigureCatalog.figures()) {
+      if (!result.containsKey(f.code()) && (total || !FigureCatalog.isCurrent(f))) {
+        result.put(f.code(), empty(f));
+      }
+    }
+    return result;
+  }
+
+  private static FigureValue empty(Figure f) {
+    return switch (f.kind()) {
+      case COUNT -> new FigureValue.Count(0);
+      case SHARE -> new FigureValue.Share(0, 0);
+      case MEASURE -> new FigureValue.Measure(null, 0);
+      case BREAKDOWN -> new FigureValue.Breakdown(Map.of());
+    };
+  }
+
+  private static Instant instant(LocalDate day) {
+    return day.atStartOfDay(SqlTime.PARIS).toInstant();
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

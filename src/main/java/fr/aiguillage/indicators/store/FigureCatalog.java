@@ -1,0 +1,193 @@
+package fr.aiguillage.indicators.store;
+
+import fr.aiguillage.indicators.model.Figure;
+import fr.aiguillage.indicators.model.Figure.Kind;
+import fr.aiguillage.indicators.store.Source.Definition;
+
+import java.util.List;
+
+/**
+ * Every indicator, once: its code, its French label and the SQL that computes it, grouped by the records it
+ * reads. docs/indicators.md defines each code in words. A new figure is one line here (and its paragraph there);
+ * a new family of records is one more {@link Source}.
+ */
+public final class FigureCatalog {
+
+  /** The CPTS's promise: an appointment (not cancelled) starting within 24 hours of the call. */
+  private static final String WITHIN_24H = "status <> 'cancelled' AND start_at <= call_at + interval '24 hours'";
+
+  static final Source CALLS = new Source("calls", Source.Kind.FLOW, """
+      SELECT coalesce(c.ringing_at, c.answered_at, c.created_at) AS t, c.answered_at IS NOT NULL AS answered,
+             c.status, extract(epoch FROM c.answered_at - c.ringing_at) AS wait,
+             to_char(coalesce(c.ringing_at, c.answered_at, c.created_at) AT TIME ZONE 'Europe/Paris', 'HH24') AS hour
+      FROM p CROSS JOIN call c
+      WHERE c.territory_id = ANY (p.territories) AND c.source = 'TELEPHONY'
+        AND c.created_at >= p.from_at - interval '1 day' AND c.created_at < p.to_at + interval '1 day'
+        AND coalesce(c.ringing_at, c.answered_at, c.created_at) >= p.from_at
+        AND coalesce(c.ringing_at, c.answered_at, c.created_at) < p.to_at""", List.of(
+      count("calls.received", "Appels reçus", "count(*)"),
+      count("calls.answered", "Appels décrochés", "count(*) FILTER (WHERE answered)"),
+      count("calls.abandoned", "Appels abandonnés avant décroché",
+          "count(*) FILTER (WHERE NOT answered AND status IN ('ended', 'missed'))"),
+      share("calls.answeredWithin20sShare", "Part des appels décrochés en 20 s ou moins",
+          "count(*) FILTER (WHERE wait <= 20)", "count(*)"),
+      share("calls.answeredWithin60sShare", "Part des appels décrochés en 60 s ou moins",
+          "count(*) FILTER (WHERE wait <= 60)", "count(*)"),
+      measure("calls.medianWaitSeconds", "Attente médiane avant décroché", "s",
+          "percentile_cont(0.5) WITHIN GROUP (ORDER BY wait)", "count(wait)"),
+      measure("calls.p90WaitSeconds", "Attente au 90e centile avant décroché", "s",
+          "percentile_cont(0.9) WITHIN GROUP (ORDER BY wait)", "count(wait)"),
+      breakdown("calls.byHour", "Appels reçus par heure de la journée", "hour", "count(*)")));
+
+  static final Source TRIAGE = new Source("triage", Source.Kind.FLOW, """
+      SELECT a.created_at AS t, coalesce(a.override_urgency, a.urgency) AS urgency,
+             CASE WHEN coalesce(a.override_urgency, a.urgency) NOT IN ('VITAL', 'ADVICE')
+                  THEN coalesce(a.override_orientation, a.orientation) ->> 'profession' END AS profession,
+             a.decided_by AS protocol, a.override_urgency IS NOT NULL AS overridden
+      FROM p CROSS JOIN triage_assessment a
+      WHERE a.territory_id = ANY (p.territories) AND a.created_at >= p.from_at AND a.created_at < p.to_at""",
+      List.of(
+      count("triage.assessments", "Évaluations de régulation", "count(*)"),
+      breakdown("triage.byUrgency", "Évaluations par urgence retenue", "urgency", "count(*)"),
+      count("triage.vitalTo15", "Urgences vitales adressées au 15", "count(*) FILTER (WHERE urgency = 'VITAL')"),
+      breakdown("triage.byProfession", "Orientations par profession", "profession", "count(*)"),
+      breakdown("triage.byProtocol", "Évaluations par protocole ou règle appliquée", "protocol", "count(*)"),
+      share("triage.pharmacistShare", "Part des orientations vers un pharmacien",
+          "count(*) FILTER (WHERE profession = 'PHARMACIST')", "count(profession)"),
+      share("triage.nurseShare", "Part des orientations vers un infirmier",
+          "count(*) FILTER (WHERE profession = 'NURSE')", "count(profession)"),
+      share("triage.physiotherapistShare", "Part des orientations vers un kinésithérapeute",
+          "count(*) FILTER (WHERE profession = 'PHYSIOTHERAPIST')", "count(profession)"),
+      count("triage.overrides", "Décisions modifiées par l'opérateur", "count(*) FILTER (WHERE overridden)"),
+      share("triage.overrideShare", "Part des décisions modifiées", "count(*) FILTER (WHERE overridden)",
+          "count(*)")));
+
+  static final Source CARE = new Source("snp", Source.Kind.FLOW, """
+      SELECT a.created_at AS t, coalesce(c.ringing_at, c.answered_at, a.created_at) AS call_at,
+             b.start_at, b.status
+      FROM p CROSS JOIN triage_assessment a
+      LEFT JOIN call c ON c.id = a.call_id
+      LEFT JOIN (SELECT DISTINCT ON (x.triage_id) x.triage_id, x.start_at, x.status
+                 FROM p CROSS JOIN appointment x
+                 WHERE x.triage_id IS NOT NULL AND x.created_at >= p.from_at
+                 ORDER BY x.triage_id, x.created_at DESC) b ON b.triage_id = a.id
+      WHERE a.territory_id = ANY (p.territories) AND a.created_at >= p.from_at AND a.created_at < p.to_at
+        AND coalesce(a.override_urgency, a.urgency) NOT IN ('VITAL', 'ADVICE')""", List.of(
+      count("snp.requests", "Demandes de soins non programmés", "count(*)"),
+      count("snp.booked", "Demandes avec rendez-vous", "count(start_at)"),
+      count("snp.bookedWithin24h", "Rendez-vous commençant dans les 24 h de l'appel",
+          "count(*) FILTER (WHERE " + WITHIN_24H + ")"),
+      share("snp.bookedWithin24hShare", "Part des demandes avec un rendez-vous dans les 24 h de l'appel",
+          "count(*) FILTER (WHERE " + WITHIN_24H + ")", "count(*)"),
+      measure("snp.medianHoursToAppointment", "Délai médian de l'appel au rendez-vous", "h",
+          "percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN status <> 'cancelled'"
+              + " THEN extract(epoch FROM start_at - call_at) / 3600 END)",
+          "count(*) FILTER (WHERE status <> 'cancelled')"),
+      count("snp.honoured", "Rendez-vous honorés", "count(*) FILTER (WHERE status = 'honoured')"),
+      count("snp.noShow", "Patients non venus", "count(*) FILTER (WHERE status = 'no_show')"),
+      count("snp.cancelled", "Rendez-vous annulés", "count(*) FILTER (WHERE status = 'cancelled')")));
+
+  static final Source AGENDA = new Source("agenda", Source.Kind.FLOW, """
+      SELECT s.start_at AS t, s.status, s.professional_id, s.start_at < p.now_at AS started,
+             cm.insee || ' ' || cm.name AS commune
+      FROM p CROSS JOIN slot s
+      JOIN site si ON si.id = s.site_id
+      JOIN commune cm ON cm.insee = si.commune_insee
+      WHERE cm.territory_id = ANY (p.territories) AND s.kind = 'SNP' AND s.status IN ('free', 'booked')
+        AND s.start_at >= p.from_at AND s.start_at < p.to_at""", List.of(
+      count("agenda.published", "Créneaux SNP publiés", "count(*)"),
+      count("agenda.booked", "Créneaux SNP réservés", "count(*) FILTER (WHERE status = 'booked')"),
+      count("agenda.unused", "Créneaux SNP passés sans réservation",
+          "count(*) FILTER (WHERE status = 'free' AND started)"),
+      share("agenda.unusedShare", "Part des créneaux passés restés libres",
+          "count(*) FILTER (WHERE status = 'free' AND started)", "count(*) FILTER (WHERE started)"),
+      count("agenda.professionals", "Professionnels ayant publié au moins un créneau",
+          "count(DISTINCT professional_id)"),
+      breakdown("agenda.publishedByCommune", "Créneaux SNP publiés par commune", "commune", "count(*)"),
+      breakdown("agenda.bookedByCommune", "Créneaux SNP réservés par commune", "commune",
+          "count(*) FILTER (WHERE status = 'booked')"),
+      breakdown("agenda.unusedByCommune", "Créneaux SNP passés sans réservation par commune", "commune",
+          "count(*) FILTER (WHERE status = 'free' AND started)")));
+
+  static final Source MT_FLOW = new Source("mt", Source.Kind.FLOW, """
+      SELECT r.created_at AS t, 'received' AS event, NULL::float8 AS days
+      FROM p CROSS JOIN waitlist_request r
+      WHERE r.territory_id = ANY (p.territories) AND r.created_at >= p.from_at AND r.created_at < p.to_at
+      UNION ALL
+      SELECT r.assigned_at, 'assigned', extract(epoch FROM r.assigned_at - r.created_at) / 86400
+      FROM p CROSS JOIN waitlist_request r
+      WHERE r.territory_id = ANY (p.territories) AND r.assigned_at >= p.from_at AND r.assigned_at < p.to_at
+      UNION ALL
+      SELECT r.updated_at, 'closed', NULL
+      FROM p CROSS JOIN waitlist_request r
+      WHERE r.territory_id = ANY (p.territories) AND r.status = 'CLOSED' AND r.assigned_at IS NULL
+        AND r.updated_at >= p.from_at AND r.updated_at < p.to_at""", List.of(
+      count("mt.received", "Demandes de médecin traitant reçues", "count(*) FILTER (WHERE event = 'received')"),
+      count("mt.assigned", "Patients ayant trouvé un médecin traitant", "count(*) FILTER (WHERE event = 'assigned')"),
+      count("mt.closedOtherwise", "Demandes closes sans attribution", "count(*) FILTER (WHERE event = 'closed')"),
+      measure("mt.medianDaysToAssignment", "Attente médiane jusqu'à l'attribution", "j",
+          "percentile_cont(0.5) WITHIN GROUP (ORDER BY days)", "count(days)")));
+
+  /** Requests still open at the end of each period: created before it, neither assigned nor closed by then. */
+  static final Source MT_OPEN = new Source("mtOpen", Source.Kind.STOCK, """
+      SELECT g.start::date AS bucket, r.priority_reasons
+      FROM p
+      CROSS JOIN LATERAL generate_series(date_trunc(p.unit, p.from_at AT TIME ZONE 'Europe/Paris'),
+                                         p.to_at AT TIME ZONE 'Europe/Paris' - interval '1 microsecond',
+                                         ('1 ' || p.unit)::interval) AS g (start)
+      CROSS JOIN LATERAL (SELECT least((g.start + ('1 ' || p.unit)::interval) AT TIME ZONE 'Europe/Paris',
+                                       p.to_at) AS end_at) e
+      JOIN waitlist_request r ON r.territory_id = ANY (p.territories) AND r.created_at < e.end_at
+        AND coalesce(r.assigned_at, CASE WHEN r.status = 'CLOSED' THEN r.updated_at END,
+                     'infinity'::timestamptz) >= e.end_at""", List.of(
+      count("mt.open", "Demandes en attente en fin de période", "count(*)"),
+      count("mt.openAld", "Demandes en attente : patients en ALD",
+          "count(*) FILTER (WHERE 'ALD' = ANY (priority_reasons))"),
+      count("mt.openAged70", "Demandes en attente : patients de 70 ans ou plus",
+          "count(*) FILTER (WHERE 'AGE_70_PLUS' = ANY (priority_reasons))"),
+      count("mt.openCssAme", "Demandes en attente : patients bénéficiaires de la CSS ou de l'AME",
+          "count(*) FILTER (WHERE 'CSS_OR_AME' = ANY (priority_reasons))")));
+
+  /** Today's capacity (the directory keeps no history of it): shown for the whole range only. */
+  static final Source MT_CAPACITY = new Source("mtCapacity", Source.Kind.CURRENT, """
+      SELECT pr.mt_capacity
+      FROM p CROSS JOIN professional pr
+      WHERE pr.active AND pr.profession = 'GENERAL_PRACTITIONER' AND pr.mt_capacity > 0
+        AND EXISTS (SELECT 1 FROM site si JOIN commune cm ON cm.insee = si.commune_insee
+                    WHERE si.professional_id = pr.id AND cm.territory_id = ANY (p.territories))""", List.of(
+      count("mt.gpsWithCapacity", "Médecins généralistes pouvant accueillir de nouveaux patients (aujourd'hui)",
+          "count(*)"),
+      count("mt.placesOffered", "Places de médecin traitant offertes (aujourd'hui)", "coalesce(sum(mt_capacity), 0)")));
+
+  static final List<Source> SOURCES = List.of(CALLS, TRIAGE, CARE, AGENDA, MT_FLOW, MT_OPEN, MT_CAPACITY);
+
+  private FigureCatalog() {
+  }
+
+  /** Every figure, in the order answers and exports list them. */
+  public static List<Figure> figures() {
+    return SOURCES.stream().flatMap(s -> s.figures().stream()).map(Definition::figure).toList();
+  }
+
+  /** True for a figure only known as of now (shown for the whole range, not per period). */
+  public static boolean isCurrent(Figure figure) {
+    return SOURCES.stream().anyMatch(s -> s.kind() == Source.Kind.CURRENT
+        && s.figures().stream().anyMatch(d -> d.figure().equals(figure)));
+  }
+
+  private static Definition count(String code, String label, String sql) {
+    return new Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null);
+  }
+
+  private static Definition share(String code, String label, String part, String base) {
+    return new Definition(new Figure(code, label, Kind.SHARE, "%"), part, base, null);
+  }
+
+  private static Definition measure(String code, String label, String unit, String sql, String base) {
+    return new Definition(new Figure(code, label, Kind.MEASURE, unit), sql, base, null);
+  }
+
+  private static Definition breakdown(String code, String label, String key, String sql) {
+    return new Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key);
+  }
+}

@@ -1,0 +1,159 @@
+package fr.aiguillage.indicators.store;
+
+import fr.aiguillage.db.SqlTime;
+import fr.aiguillage.indicators.model.Figure;
+import fr.aiguillage.indicators.model.FigureValue;
+import fr.aiguillage.indicators.model.Granularity;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reporting queries over the other modules' tables (read-only; docs/decisions/0009): one statement per
+ * source for its plain figures (per period and for the whole range, in one pass through GROUPING SETS) and one
+ * for its breakdowns. Statements are built once from {@link FigureCatalog}.
+ */
+public final class IndicatorStore {
+
+  /** The one row every source's SQL reads its parameters from. */
+  private static final String PARAMS = "WITH p AS (SELECT $1::text[] AS territories, $2::timestamptz AS from_at,"
+      + " $3::timestamptz AS to_at, $4::text AS unit, $5::timestamptz AS now_at)\n";
+  private static final String BUCKETED = "(SELECT date_trunc((SELECT unit FROM p), r.t AT TIME ZONE 'Europe/Paris')"
+      + "::date AS bucket%s, r.* FROM (%s) r) s";
+
+  /** What the queries need: whose records, which range, how it is cut, and "now" (for slots already started). */
+  public record Params(List<String> territories, Instant from, Instant to, Granularity granularity, Instant now) {
+    Tuple tuple() {
+      return Tuple.of(territories.toArray(String[]::new), SqlTime.utc(from), SqlTime.utc(to),
+          granularity.sqlUnit(), SqlTime.utc(now));
+    }
+  }
+
+  /** One source's figures: per period (keyed by the period's first day) and, where it has one, for the whole range. */
+  public record SourceFigures(Kind kind, Map<LocalDate, Map<String, FigureValue>> byPeriod,
+                              Map<String, FigureValue> total) {
+  }
+
+  /** How a source's figures add up over the range (see {@link Source.Kind}). */
+  public enum Kind { FLOW, STOCK, CURRENT }
+
+  private record Statements(Source source, String plain, String breakdowns) {
+  }
+
+  private static final List<Statements> STATEMENTS = FigureCatalog.SOURCES.stream()
+      .map(s -> new Statements(s, plainSql(s), s.breakdowns().isEmpty() ? null : breakdownSql(s))).toList();
+
+  public Future<List<SourceFigures>> read(SqlClient db, Params params) {
+    Tuple tuple = params.tuple();
+    List<Future<SourceFigures>> reads = STATEMENTS.stream().map(s -> read(db, s, tuple)).toList();
+    return Future.all(reads).map(all -> reads.stream().map(Future::result).toList());
+  }
+
+  private Future<SourceFigures> read(SqlClient db, Statements s, Tuple tuple) {
+    Future<RowSet<Row>> plain = db.preparedQuery(s.plain()).execute(tuple);
+    Future<RowSet<Row>> split = s.breakdowns() == null ? Future.succeededFuture()
+        : db.preparedQuery(s.breakdowns()).execute(tuple);
+    return Future.all(plain, split).map(v -> {
+      Map<LocalDate, Map<String, FigureValue>> byPeriod = new HashMap<>();
+      Map<String, FigureValue> total = new HashMap<>();
+      readPlain(s.source(), plain.result(), byPeriod, total);
+      if (split.result() != null) {
+        readBreakdowns(s.source(), split.result(), byPeriod, total);
+      }
+      return new SourceFigures(Kind.valueOf(s.source().kind().name()), byPeriod, total);
+    });
+  }
+
+  private static void readPlain(Source source, RowSet<Row> rows, Map<LocalDate, Map<String, FigureValue>> byPeriod,
+                                Map<String, FigureValue> total) {
+    List<Source.Definition> defs = source.plain();
+    for (Row row : rows) {
+      LocalDate bucket = row.getLocalDate("bucket");
+      Map<String, FigureValue> into = bucket == null ? total : byPeriod.computeIfAbsent(bucket, b -> new HashMap<>());
+      for (int i = 0; i < defs.size(); i++) {
+        into.put(defs.get(i).figure().code(), value(defs.get(i).figure(), row, i));
+      }
+    }
+  }
+
+  private static FigureValue value(Figure figure, Row row, int i) {
+    return switch (figure.kind()) {
+      case COUNT -> new FigureValue.Count(row.getLong("v" + i));
+      case SHARE -> new FigureValue.Share(row.getLong("v" + i), row.getLong("b" + i));
+      case MEASURE -> new FigureValue.Measure(row.getDouble("v" + i), row.getLong("b" + i));
+      case BREAKDOWN -> throw new IllegalStateException("breakdowns are read apart");
+    };
+  }
+
+  private static void readBreakdowns(Source source, RowSet<Row> rows,
+                                     Map<LocalDate, Map<String, FigureValue>> byPeriod, Map<String, FigureValue> total) {
+    List<Source.Definition> defs = source.breakdowns();
+    Map<LocalDate, Map<String, Map<String, Long>>> counts = new HashMap<>();
+    for (Row row : rows) {
+      LocalDate bucket = row.getLocalDate("bucket");
+      for (int i = 0; i < defs.size(); i++) {
+        String key = row.getString("k" + i);
+        if (row.getInteger("g" + i) == 0 && key != null && row.getLong("c" + i) > 0) {
+          counts.computeIfAbsent(bucket, b -> new HashMap<>())
+              .computeIfAbsent(defs.get(i).figure().code(), c -> new TreeMap<>()).put(key, row.getLong("c" + i));
+        }
+      }
+    }
+    for (LocalDate bucket : new ArrayList<>(byPeriod.keySet())) {
+      counts.putIfAbsent(bucket, Map.of());
+    }
+    counts.putIfAbsent(null, Map.of());
+    counts.forEach((bucket, figures) -> {
+      Map<String, FigureValue> into = bucket == null ? total : byPeriod.computeIfAbsent(bucket, b -> new HashMap<>());
+      defs.forEach(d -> into.put(d.figure().code(),
+          new FigureValue.Breakdown(figures.getOrDefault(d.figure().code(), Map.of()))));
+    });
+  }
+
+  private static String plainSql(Source source) {
+    StringBuilder columns = new StringBuilder();
+    List<Source.Definition> defs = source.plain();
+    for (int i = 0; i < defs.size(); i++) {
+      columns.append(", ").append(defs.get(i).value()).append(" AS v").append(i);
+      if (defs.get(i).base() != null) {
+        columns.append(", ").append(defs.get(i).base()).append(" AS b").append(i);
+      }
+    }
+    return PARAMS + switch (source.kind()) {
+      case FLOW -> "SELECT s.bucket" + columns + " FROM " + BUCKETED.formatted("", source.rows())
+          + " GROUP BY GROUPING SETS ((s.bucket), ())";
+      case STOCK -> "SELECT s.bucket" + columns + " FROM (" + source.rows() + ") s GROUP BY s.bucket";
+      case CURRENT -> "SELECT NULL::date AS bucket" + columns + " FROM (" + source.rows() + ") s";
+    };
+  }
+
+  /** All breakdowns of a source in one pass: per period and key, and per key over the range. */
+  private static String breakdownSql(Source source) {
+    List<Source.Definition> defs = source.breakdowns();
+    StringBuilder keys = new StringBuilder();
+    StringBuilder columns = new StringBuilder();
+    List<String> sets = new ArrayList<>();
+    for (int i = 0; i < defs.size(); i++) {
+      keys.append(", ").append(defs.get(i).key()).append("::text AS k").append(i);
+      columns.append(", s.k").append(i).append(", GROUPING(s.k").append(i).append(") AS g").append(i)
+          .append(", ").append(defs.get(i).value()).append(" AS c").append(i);
+      sets.add("(s.bucket, s.k" + i + ")");
+      sets.add("(s.k" + i + ")");
+    }
+    if (source.kind() != Source.Kind.FLOW) {
+      throw new IllegalStateException("breakdowns are counted over events (FLOW sources) only");
+    }
+    return PARAMS + "SELECT s.bucket" + columns + " FROM " + BUCKETED.formatted(keys, source.rows())
+        + " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
+  }
+}
