@@ -15,6 +15,7 @@ import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
 import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
+import fr.aiguillage.notify.NotifyModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
@@ -85,6 +86,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private Pool searchPool;
   private HttpServer server;
   private EventRelay relay;
+  private NotifyModule notify;
 
   public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
     this.config = config;
@@ -118,8 +120,10 @@ public final class AiguillageVerticle extends VerticleBase {
     SlotClaims claims = new SlotClaims();
     TriageModule triageModule = new TriageModule(vertx, pool, clock, audit, patients, search, config.triageRulesFile());
     TriageService triage = triageModule.service();
-    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage);
-    AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims);
+    notify = new NotifyModule(vertx, pool, clock, audit, config, patients);
+    BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage,
+        notify.notices());
+    AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims, notify.notices());
     CallIntake intake = new CallIntake(pool, clock, audit, events);
     CallService calls = new CallService(pool, clock, audit, patients);
     AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
@@ -142,6 +146,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> horizon.run())
         .onSuccess(v -> scheduleHorizon(horizon))
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
+        .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
@@ -162,8 +167,9 @@ public final class AiguillageVerticle extends VerticleBase {
                 triageModule.routes()::mount,
                 calendar::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount,
-                new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount),
-            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount))));
+                new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
+                notify::mount),
+            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages))));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
@@ -193,7 +199,8 @@ public final class AiguillageVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
+    return http.eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
+        .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -37,9 +37,16 @@ public final class AppointmentService {
   private final AuditTrail audit;
   private final EventLog events;
   private final SlotClaims claims;
+  private final AppointmentNotices notices;
   private final AppointmentStore store = new AppointmentStore();
 
   public AppointmentService(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims) {
+    this(pool, clock, audit, events, claims, AppointmentNotices.NONE);
+  }
+
+  public AppointmentService(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
+                            AppointmentNotices notices) {
+    this.notices = notices;
     this.pool = pool;
     this.clock = clock;
     this.audit = audit;
@@ -49,16 +56,39 @@ public final class AppointmentService {
 
   public Future<Appointment> cancel(Caller caller, UUID id, String reason) {
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> lockOwn(tx, caller, id).compose(a -> {
-      if (a.status() != AppointmentStatus.BOOKED) {
-        return Future.failedFuture(new Conflict("APPOINTMENT_NOT_BOOKED", "appointment is " + a.status().wire()));
-      }
-      return store.changeStatus(tx, id, AppointmentStatus.CANCELLED, reason, now)
-          .compose(cancelled -> claims.release(tx, a.slot().id(), now)
-              .compose(slot -> announceIfFreed(tx, cancelled, slot, now))
-              .compose(v -> audit.record(tx, event(caller, "appointment.cancel", cancelled)))
-              .map(cancelled));
-    }));
+    return pool.withTransaction(tx -> lockOwn(tx, caller, id)
+        .compose(a -> cancelIn(tx, a, reason, now, c -> event(caller, "appointment.cancel", c))));
+  }
+
+  /**
+   * The patient cancels through the link they were sent (its signature checked by the caller): no account,
+   * the link is the key. Fails with APPOINTMENT_NOT_BOOKED once cancelled, so a link works once.
+   */
+  public Future<Appointment> cancelByPatient(UUID id, String reason) {
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> store.findById(tx, id, true)
+        .map(found -> found.orElseThrow(() -> new NotFound("appointment " + id)))
+        .compose(a -> cancelIn(tx, a, reason, now, c -> new AuditEvent(null, null, null,
+            "appointment.cancel.patient-link", "appointment", c.id().toString(), c.territoryId(), null,
+            AuditEvent.Outcome.SUCCESS, null))));
+  }
+
+  /** An appointment for messages about it, with no caller (the notification dispatcher). */
+  public Future<java.util.Optional<Appointment>> forNotice(UUID id) {
+    return store.findById(pool, id, false);
+  }
+
+  private Future<Appointment> cancelIn(SqlClient tx, Appointment a, String reason, Instant now,
+                                       java.util.function.Function<Appointment, AuditEvent> audited) {
+    if (a.status() != AppointmentStatus.BOOKED) {
+      return Future.failedFuture(new Conflict("APPOINTMENT_NOT_BOOKED", "appointment is " + a.status().wire()));
+    }
+    return store.changeStatus(tx, a.id(), AppointmentStatus.CANCELLED, reason, now)
+        .compose(cancelled -> claims.release(tx, a.slot().id(), now)
+            .compose(slot -> announceIfFreed(tx, cancelled, slot, now))
+            .compose(v -> audit.record(tx, audited.apply(cancelled)))
+            .compose(v -> notices.cancelled(tx, cancelled, now))
+            .map(cancelled));
   }
 
   public Future<Appointment> recordOutcome(Caller caller, UUID id, AppointmentStatus outcome) {

@@ -53,11 +53,19 @@ public final class BookSlot {
   private final PatientService patients;
   private final ProfessionalService professionals;
   private final TriageService triage;
+  private final AppointmentNotices notices;
   private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
   public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
                   PatientService patients, ProfessionalService professionals, TriageService triage) {
+    this(pool, clock, audit, events, claims, patients, professionals, triage, AppointmentNotices.NONE);
+  }
+
+  public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
+                  PatientService patients, ProfessionalService professionals, TriageService triage,
+                  AppointmentNotices notices) {
+    this.notices = notices;
     this.triage = triage;
     this.pool = pool;
     this.clock = clock;
@@ -98,7 +106,9 @@ public final class BookSlot {
     Future<UUID> patientId = request.patientId() != null
         ? patients.visibleIn(tx, caller, request.patientId()).map(Patient::id)
         : patients.createIn(tx, caller, request.patient(), "patient.").map(Patient::id);
-    return triage.requireBookable(tx, request.triageId()).compose(v -> patientId)
+    Future<UUID> told = request.notification() == null ? patientId : patientId.compose(id -> patients
+        .chooseNotificationsIn(tx, caller, id, request.notification()).map(Patient::id));
+    return triage.requireBookable(tx, request.triageId()).compose(v -> told)
         .compose(patient -> claims.claim(tx, request.slotId(), now)
             .compose(slot -> territoryOf(tx, caller, slot)
                 .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))))
@@ -128,6 +138,7 @@ public final class BookSlot {
         .compose(v -> events.append(tx, SlotBooked.TYPE, territory,
             new SlotBooked(slot.id(), a.id(), a.professionalId(), territory, slot.start(), now)))
         .compose(v -> audit.record(tx, AppointmentService.event(caller, "appointment.book", a)))
+        .compose(v -> notices.booked(tx, a, now))
         .map(a);
   }
 

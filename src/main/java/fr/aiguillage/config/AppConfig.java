@@ -24,7 +24,8 @@ public record AppConfig(
     int callStreamHeartbeatSeconds,
     boolean demoEnabled,
     Console console,
-    Indicators indicators) {
+    Indicators indicators,
+    Notify notifications) {
 
   /** The web console: the map tile server (its origin is the one third party the CSP allows). */
   public record Console(String tileUrl, String tileAttribution) {
@@ -32,6 +33,25 @@ public record AppConfig(
 
   /** Activity figures: counts below {@code smallCountThreshold} are shown as "<N" in exports. */
   public record Indicators(int smallCountThreshold) {
+  }
+
+  /**
+   * Notifications (issue 16): the dispatcher (poll period, batch, attempts, backoff doubling from
+   * {@code backoffSeconds}, how long a claim holds), reminders (evening before at {@code reminderEveningTime}
+   * Paris time, or {@code reminderSameDayHours} before a same-day slot), SMTP and the SMS gateway (empty host or
+   * URL: messages go to the journal table).
+   */
+  public record Notify(boolean dispatchEnabled, int dispatchIntervalMillis, int batchSize, int maxAttempts,
+                       int backoffSeconds, int claimSeconds, java.time.LocalTime reminderEveningTime,
+                       int reminderSameDayHours, Mail mail, Sms sms) {
+  }
+
+  /** SMTP: host (empty: journal), port, STARTTLS DISABLED/OPTIONAL/REQUIRED, credentials, From header. */
+  public record Mail(String smtpHost, int smtpPort, String starttls, String username, String password, String from) {
+  }
+
+  /** HTTP SMS gateway: URL (empty: journal), bearer token, sender name, JSON body template (Mustache). */
+  public record Sms(String gatewayUrl, String gatewayToken, String sender, String bodyTemplate) {
   }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -83,8 +103,23 @@ public record AppConfig(
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
         json.getJsonObject("demo").getBoolean("enabled"),
         new Console(json.getJsonObject("console").getString("tileUrl"),
-            json.getJsonObject("console").getString("tileAttribution"),
-        new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")));
+            json.getJsonObject("console").getString("tileAttribution")),
+        new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")),
+        notify(json));
+  }
+
+  private static Notify notify(JsonObject json) {
+    JsonObject n = json.getJsonObject("notify");
+    JsonObject mail = json.getJsonObject("mail");
+    JsonObject sms = json.getJsonObject("sms");
+    return new Notify(n.getBoolean("dispatchEnabled"), n.getInteger("dispatchIntervalMillis"),
+        n.getInteger("batchSize"), n.getInteger("maxAttempts"), n.getInteger("backoffSeconds"),
+        n.getInteger("claimSeconds"), java.time.LocalTime.parse(n.getString("reminderEveningTime")),
+        n.getInteger("reminderSameDayHours"),
+        new Mail(mail.getString("smtpHost"), mail.getInteger("smtpPort"), mail.getString("starttls"),
+            mail.getString("username"), mail.getString("password"), mail.getString("from")),
+        new Sms(sms.getString("gatewayUrl"), sms.getString("gatewayToken"), sms.getString("sender"),
+            sms.getString("bodyTemplate")));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -110,12 +145,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications);
   }
 }

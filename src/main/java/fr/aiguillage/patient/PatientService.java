@@ -7,6 +7,8 @@ import fr.aiguillage.failure.Forbidden;
 import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.failure.NotFound;
 import fr.aiguillage.patient.model.NewPatient;
+import fr.aiguillage.patient.model.NotificationChannel;
+import fr.aiguillage.patient.model.NotificationChoice;
 import fr.aiguillage.patient.model.Patient;
 import fr.aiguillage.patient.model.PatientPatch;
 import fr.aiguillage.patient.store.PatientStore;
@@ -20,6 +22,7 @@ import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +36,7 @@ import java.util.UUID;
 public final class PatientService {
 
   private static final String ENTITY = "patient";
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final Pool pool;
   private final Clock clock;
@@ -57,7 +61,7 @@ public final class PatientService {
   /** Registers a patient inside the caller's transaction (a booking with an inline patient). */
   public Future<Patient> createIn(SqlClient tx, Caller caller, NewPatient request, String fieldPrefix) {
     requireRole(caller);
-    Patient patient = valid(UUID.randomUUID(), request, fieldPrefix);
+    Patient patient = valid(UUID.randomUUID(), request, fieldPrefix, null);
     if (!caller.covers(patient.territoryId())) {
       throw new Forbidden("the patient's commune lies outside your territories");
     }
@@ -102,7 +106,7 @@ public final class PatientService {
 
   public Future<Patient> update(Caller caller, UUID id, PatientPatch patch) {
     return pool.withTransaction(tx -> visibleOne(tx, caller, id, true).compose(current -> {
-      Patient changed = valid(id, merge(current, patch), "");
+      Patient changed = valid(id, merge(current, patch), "", current.notificationConsentAt());
       if (!caller.covers(changed.territoryId()) && !Objects.equals(changed.territoryId(), current.territoryId())) {
         throw new Forbidden("the new commune lies outside your territories");
       }
@@ -110,6 +114,23 @@ public final class PatientService {
           .compose(v -> audit.record(tx, event(caller, "patient.update", changed)))
           .map(changed);
     }));
+  }
+
+  /** At booking, in its transaction: the patient's notification channel, e-mail and consent (audited). */
+  public Future<Patient> chooseNotificationsIn(SqlClient tx, Caller caller, UUID id, NotificationChoice choice) {
+    return visibleOne(tx, caller, id, true).compose(current -> {
+      PatientPatch patch = new PatientPatch(null, null, null, null, null, null, null, null, choice.email(),
+          choice.notificationChannel(), choice.notificationConsent());
+      Patient changed = valid(id, merge(current, patch), "notification.", current.notificationConsentAt());
+      return store.update(tx, changed, clock.instant())
+          .compose(v -> audit.record(tx, event(caller, "patient.update", changed)))
+          .map(changed);
+    });
+  }
+
+  /** For the notifications, in the writer's transaction: the patient's contact and consent (not audited here). */
+  public Future<java.util.Optional<Patient>> forNoticeIn(SqlClient db, UUID id) {
+    return store.findById(db, id, false).map(found -> found.map(PatientStore.Stored::patient));
   }
 
   /** For the waiting list, in its transaction: the patient now has a médecin traitant. */
@@ -161,7 +182,7 @@ public final class PatientService {
     return result;
   }
 
-  private Patient valid(UUID id, NewPatient r, String prefix) {
+  private Patient valid(UUID id, NewPatient r, String prefix, OffsetDateTime consentedAt) {
     List<FieldError> errors = new ArrayList<>();
     String phone = null;
     if (r.phone() != null && !r.phone().isBlank()) {
@@ -179,19 +200,34 @@ public final class PatientService {
     if (r.birthDate() != null && (r.birthDate().isAfter(today) || r.birthDate().isBefore(today.minusYears(130)))) {
       errors.add(new FieldError(prefix + "birthDate", "must be a real birth date, not in the future"));
     }
+    String email = r.email() == null || r.email().isBlank() ? null : r.email().trim();
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      errors.add(new FieldError(prefix + "email", "not an e-mail address"));
+    }
+    NotificationChannel channel = r.notificationChannel() == null ? NotificationChannel.SMS : r.notificationChannel();
+    if (channel == NotificationChannel.EMAIL && email == null) {
+      errors.add(new FieldError(prefix + "email", "required to be told by e-mail"));
+    }
+    if (channel == NotificationChannel.SMS && phone == null) {
+      errors.add(new FieldError(prefix + "phone", "required to be told by SMS"));
+    }
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
+    OffsetDateTime consent = r.notificationConsent() == null ? consentedAt
+        : r.notificationConsent() ? (consentedAt != null ? consentedAt
+            : OffsetDateTime.ofInstant(clock.instant(), fr.aiguillage.db.SqlTime.PARIS)) : null;
     return new Patient(id, r.familyName().trim(), r.givenName().trim(), r.birthDate(), phone, r.communeInsee(),
         r.sex(), r.fragility() == null ? List.of() : List.copyOf(r.fragility()), r.hasMt(),
-        place.get().territoryId());
+        place.get().territoryId(), email, channel, consent);
   }
 
   private static NewPatient merge(Patient c, PatientPatch p) {
     return new NewPatient(or(p.familyName(), c.familyName()), or(p.givenName(), c.givenName()),
         or(p.birthDate(), c.birthDate()), p.phone() != null ? p.phone() : c.phone(),
         or(p.communeInsee(), c.communeInsee()), or(p.sex(), c.sex()), or(p.fragility(), c.fragility()),
-        p.hasMt() != null ? p.hasMt() : c.hasMt());
+        p.hasMt() != null ? p.hasMt() : c.hasMt(), p.email() != null ? p.email() : c.email(),
+        or(p.notificationChannel(), c.notificationChannel()), p.notificationConsent());
   }
 
   private static <T> T or(T value, T fallback) {

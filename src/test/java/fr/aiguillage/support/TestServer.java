@@ -50,7 +50,8 @@ public final class TestServer implements AutoCloseable {
     return start(db, clock, Map.of());
   }
 
-  private static TestServer start(DbSettings db, MutableClock clock, Map<String, String> settings) {
+  /** Another instance on an existing database (two instances, a restart), with its clock and settings. */
+  public static TestServer start(DbSettings db, MutableClock clock, Map<String, String> settings) {
     Map<String, String> env = new HashMap<>(settings);
     env.put("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET);
     AppConfig base = ConfigLoader.load(env);

@@ -1,10 +1,14 @@
 package fr.aiguillage.booking.model;
 
 import fr.aiguillage.patient.model.NewPatient;
+import fr.aiguillage.patient.model.NotificationChoice;
 
 import java.util.UUID;
 
-/** What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way. */
+/**
+ * What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way, and
+ * optionally how that patient wants to be told (channel, e-mail, consent), recorded on the patient.
+ */
 public record BookingRequest(UUID slotId, UUID patientId, NewPatient patient, String reason, UUID callId,
-                             UUID triageId) {
+                             UUID triageId, NotificationChoice notification) {
 }

@@ -2,6 +2,7 @@ package fr.aiguillage.patient.store;
 
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.patient.model.Fragility;
+import fr.aiguillage.patient.model.NotificationChannel;
 import fr.aiguillage.patient.model.Patient;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -23,25 +24,30 @@ public final class PatientStore {
   }
 
   private static final String COLUMNS = "p.id, p.family_name, p.given_name, p.birth_date, p.phone, p.commune_insee,"
-      + " p.sex, p.fragility, p.has_mt, p.created_by, c.territory_id";
+      + " p.sex, p.fragility, p.has_mt, p.created_by, c.territory_id, p.email, p.notification_channel,"
+      + " p.notification_consent_at";
 
   public Future<Void> insert(SqlClient db, Patient p, UUID createdBy, Instant now) {
     return db.preparedQuery("""
             INSERT INTO patient (id, family_name, given_name, birth_date, phone, commune_insee, sex, fragility, has_mt,
-                                 created_by, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)""")
+                                 created_by, created_at, updated_at, email, notification_channel,
+                                 notification_consent_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14)""")
         .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
-            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), createdBy, SqlTime.utc(now)}))
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), createdBy, SqlTime.utc(now), p.email(),
+            p.notificationChannel().name(), p.notificationConsentAt()}))
         .mapEmpty();
   }
 
   public Future<Void> update(SqlClient db, Patient p, Instant now) {
     return db.preparedQuery("""
             UPDATE patient SET family_name = $2, given_name = $3, birth_date = $4, phone = $5, commune_insee = $6,
-              sex = $7, fragility = $8, has_mt = $9, updated_at = $10
+              sex = $7, fragility = $8, has_mt = $9, updated_at = $10, email = $11, notification_channel = $12,
+              notification_consent_at = $13
             WHERE id = $1""")
         .execute(Tuple.from(new Object[] {p.id(), p.familyName(), p.givenName(), p.birthDate(), p.phone(),
-            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), SqlTime.utc(now)}))
+            p.communeInsee(), p.sex(), names(p.fragility()), p.hasMt(), SqlTime.utc(now), p.email(),
+            p.notificationChannel().name(), p.notificationConsentAt()}))
         .mapEmpty();
   }
 
@@ -98,7 +104,9 @@ public final class PatientStore {
     List<Fragility> fragility = Arrays.stream(row.getArrayOfStrings("fragility")).map(Fragility::valueOf).toList();
     return new Stored(new Patient(row.getUUID("id"), row.getString("family_name"), row.getString("given_name"),
         row.getLocalDate("birth_date"), row.getString("phone"), row.getString("commune_insee"), row.getString("sex"),
-        fragility, row.getBoolean("has_mt"), row.getString("territory_id")), row.getUUID("created_by"));
+        fragility, row.getBoolean("has_mt"), row.getString("territory_id"), row.getString("email"),
+        NotificationChannel.valueOf(row.getString("notification_channel")),
+        SqlTime.paris(row.getOffsetDateTime("notification_consent_at"))), row.getUUID("created_by"));
   }
 
   private static String[] names(List<Fragility> fragility) {

@@ -1,0 +1,4 @@
+package fr.aiguillage.notify.model;
+
+/** How a message travels. */
+public enum Channel { SMS, EMAIL }

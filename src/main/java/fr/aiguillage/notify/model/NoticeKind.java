@@ -1,0 +1,16 @@
+package fr.aiguillage.notify.model;
+
+/** What a message says, and to whom: the patient (confirmation, reminder, cancellation) or the professional. */
+public enum NoticeKind {
+  CONFIRMATION(false), REMINDER(false), CANCELLATION(false), PRO_BOOKING(true), PRO_CANCELLATION(true);
+
+  private final boolean toProfessional;
+
+  NoticeKind(boolean toProfessional) {
+    this.toProfessional = toProfessional;
+  }
+
+  public boolean toProfessional() {
+    return toProfessional;
+  }
+}
