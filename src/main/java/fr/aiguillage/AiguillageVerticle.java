@@ -16,6 +16,7 @@ import fr.aiguillage.events.EventLog;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
+import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
@@ -84,6 +85,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private Pool pool;
   private Pool searchPool;
   private HttpServer server;
+  private HttpServer tlsServer;
   private EventRelay relay;
 
   public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
@@ -132,6 +134,7 @@ public final class AiguillageVerticle extends VerticleBase {
         config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
         professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
         config.ical().importMaxBytes());
+    PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -142,6 +145,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> horizon.run())
         .onSuccess(v -> scheduleHorizon(horizon))
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
+        .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
@@ -161,7 +165,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 new TriageRoutes(triage, search, patients, clock)::mount,
                 calendar::mount,
-                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));
+                new WaitlistRoutes(waitlist, proposals)::mount,
+                privacy.routes()), List.of(calendar::mountFeed))));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
@@ -178,20 +183,36 @@ public final class AiguillageVerticle extends VerticleBase {
         .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
   }
 
-  private Future<HttpServer> listen(io.vertx.ext.web.Router router) {
-    return vertx.createHttpServer().requestHandler(router).listen(config.httpPort())
-        .onSuccess(s -> server = s);
+  /** HTTP, HTTPS, or both (docs/privacy.md, "Chiffrement"): HTTPS when a certificate is configured. */
+  private Future<?> listen(io.vertx.ext.web.Router router) {
+    AppConfig.Tls tls = config.tls();
+    if (!tls.enabled() && !tls.plainHttp()) {
+      return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
+    }
+    Future<HttpServer> plain = tls.plainHttp()
+        ? vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).onSuccess(s -> server = s)
+        : Future.succeededFuture();
+    Future<HttpServer> secure = tls.enabled()
+        ? Tls.listen(vertx, tls, router).onSuccess(s -> tlsServer = s)
+        : Future.succeededFuture();
+    return Future.all(plain, secure);
   }
 
-  /** The port actually bound (useful when configured as 0). */
+  /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */
   public int actualPort() {
-    return server.actualPort();
+    return server != null ? server.actualPort() : tlsServer.actualPort();
+  }
+
+  /** The HTTPS port actually bound, or -1 without TLS. */
+  public int actualTlsPort() {
+    return tlsServer == null ? -1 : tlsServer.actualPort();
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
+    return http.eventually(() -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
+        .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

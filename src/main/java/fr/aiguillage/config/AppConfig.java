@@ -22,7 +22,24 @@ public record AppConfig(
     Ical ical,
     Telephony telephony,
     int callStreamHeartbeatSeconds,
-    boolean demoEnabled) {
+    boolean demoEnabled,
+    Tls tls,
+    Retention retention) {
+
+  /**
+   * HTTPS (issue 19): on when both PEM files are set; then HSTS is sent. {@code plainHttp} false turns the HTTP
+   * listener off.
+   */
+  public record Tls(boolean plainHttp, String certFile, String keyFile, int port, long hstsMaxAgeSeconds) {
+
+    public boolean enabled() {
+      return certFile != null && !certFile.isBlank() && keyFile != null && !keyFile.isBlank();
+    }
+  }
+
+  /** Days each kind of record is kept ({@code retention.days.<kind>}) and the size of one removal batch. */
+  public record Retention(java.util.Map<String, Integer> days, int batchSize) {
+  }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
@@ -71,7 +88,27 @@ public record AppConfig(
             json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
-        json.getJsonObject("demo").getBoolean("enabled"));
+        json.getJsonObject("demo").getBoolean("enabled"),
+        tls(http),
+        retention(json.getJsonObject("retention")));
+  }
+
+  private static Tls tls(JsonObject http) {
+    JsonObject tls = http.getJsonObject("tls");
+    return new Tls(http.getBoolean("enabled", true), tls.getString("certFile"), tls.getString("keyFile"),
+        tls.getInteger("port"), tls.getLong("hstsMaxAgeSeconds"));
+  }
+
+  private static Retention retention(JsonObject json) {
+    java.util.Map<String, Integer> days = new java.util.HashMap<>();
+    json.getJsonObject("days").forEach(e -> {
+      int value = ((Number) e.getValue()).intValue();
+      if (value < 1) {
+        throw new IllegalArgumentException("retention.days." + e.getKey() + " must be at least 1");
+      }
+      days.put(e.getKey(), value);
+    });
+    return new Retention(java.util.Map.copyOf(days), json.getInteger("batchSize"));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -97,12 +134,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, tls, retention);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, tls, retention);
   }
 }

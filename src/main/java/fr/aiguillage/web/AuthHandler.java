@@ -17,6 +17,9 @@ final class AuthHandler implements Handler<RoutingContext> {
 
   private static final String API = "/api/v1/";
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/api/v1/telephony/events");
+  /** What an account whose first-sign-in password change is due may still do. */
+  private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("/api/v1/auth/password", "/api/v1/auth/logout",
+      "/api/v1/me");
 
   private final AuthService auth;
 
@@ -36,7 +39,7 @@ final class AuthHandler implements Handler<RoutingContext> {
       ctx.fail(new Unauthorized("missing bearer token"));
       return;
     }
-    auth.authenticate(token).onComplete(result -> {
+    auth.authenticate(token, BEFORE_PASSWORD_CHANGE.contains(path)).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
       } else if (result.result().isEmpty()) {
