@@ -18,6 +18,7 @@ import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.notify.NotifyModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
+import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
@@ -85,6 +86,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private Pool pool;
   private Pool searchPool;
   private HttpServer server;
+  private HttpServer tlsServer;
   private EventRelay relay;
   private NotifyModule notify;
 
@@ -136,6 +138,7 @@ public final class AiguillageVerticle extends VerticleBase {
         config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
         professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
         config.ical().importMaxBytes());
+    PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -147,6 +150,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .onSuccess(v -> scheduleHorizon(horizon))
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
+        .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
@@ -168,7 +172,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 calendar::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount,
                 new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
-                notify::mount),
+                notify::mount,
+                privacy.routes()),
             List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages))));
   }
 
@@ -186,20 +191,36 @@ public final class AiguillageVerticle extends VerticleBase {
         .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
   }
 
-  private Future<HttpServer> listen(io.vertx.ext.web.Router router) {
-    return vertx.createHttpServer().requestHandler(router).listen(config.httpPort())
-        .onSuccess(s -> server = s);
+  /** HTTP, HTTPS, or both (docs/privacy.md, "Chiffrement"): HTTPS when a certificate is configured. */
+  private Future<?> listen(io.vertx.ext.web.Router router) {
+    AppConfig.Tls tls = config.tls();
+    if (!tls.enabled() && !tls.plainHttp()) {
+      return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
+    }
+    Future<HttpServer> plain = tls.plainHttp()
+        ? vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).onSuccess(s -> server = s)
+        : Future.succeededFuture();
+    Future<HttpServer> secure = tls.enabled()
+        ? Tls.listen(vertx, tls, router).onSuccess(s -> tlsServer = s)
+        : Future.succeededFuture();
+    return Future.all(plain, secure);
   }
 
-  /** The port actually bound (useful when configured as 0). */
+  /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */
   public int actualPort() {
-    return server.actualPort();
+    return server != null ? server.actualPort() : tlsServer.actualPort();
+  }
+
+  /** The HTTPS port actually bound, or -1 without TLS. */
+  public int actualTlsPort() {
+    return tlsServer == null ? -1 : tlsServer.actualPort();
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
+    return http.eventually(() -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
+            .eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
         .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());

@@ -31,7 +31,8 @@ public final class App {
       AiguillageVerticle verticle = new AiguillageVerticle(config, database.settings(),
           Secrets.fromEnvironment(System.getenv()), Clock.systemUTC());
       vertx.deployVerticle(verticle).await(5, TimeUnit.MINUTES);
-      LOG.info("Aiguillage listening on port {} (started in {} ms)", verticle.actualPort(),
+      LOG.info("Aiguillage listening on port {}, HTTPS port {} (started in {} ms)", verticle.actualPort(),
+          verticle.actualTlsPort(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     } catch (Exception e) {
       LOG.error("Startup failed: {}", e.getMessage(), e);

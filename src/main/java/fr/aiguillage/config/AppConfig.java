@@ -25,7 +25,9 @@ public record AppConfig(
     boolean demoEnabled,
     Console console,
     Indicators indicators,
-    Notify notifications) {
+    Notify notifications,
+    Tls tls,
+    Retention retention) {
 
   /** The web console: the map tile server (its origin is the one third party the CSP allows). */
   public record Console(String tileUrl, String tileAttribution) {
@@ -52,6 +54,21 @@ public record AppConfig(
 
   /** HTTP SMS gateway: URL (empty: journal), bearer token, sender name, JSON body template (Mustache). */
   public record Sms(String gatewayUrl, String gatewayToken, String sender, String bodyTemplate) {
+  }
+
+  /**
+   * HTTPS (issue 19): on when both PEM files are set; then HSTS is sent. {@code plainHttp} false turns the HTTP
+   * listener off.
+   */
+  public record Tls(boolean plainHttp, String certFile, String keyFile, int port, long hstsMaxAgeSeconds) {
+
+    public boolean enabled() {
+      return certFile != null && !certFile.isBlank() && keyFile != null && !keyFile.isBlank();
+    }
+  }
+
+  /** Days each kind of record is kept ({@code retention.days.<kind>}) and the size of one removal batch. */
+  public record Retention(java.util.Map<String, Integer> days, int batchSize) {
   }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -105,7 +122,9 @@ public record AppConfig(
         new Console(json.getJsonObject("console").getString("tileUrl"),
             json.getJsonObject("console").getString("tileAttribution")),
         new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")),
-        notify(json));
+        notify(json),
+        tls(http),
+        retention(json.getJsonObject("retention")));
   }
 
   private static Notify notify(JsonObject json) {
@@ -120,6 +139,24 @@ public record AppConfig(
             mail.getString("username"), mail.getString("password"), mail.getString("from")),
         new Sms(sms.getString("gatewayUrl"), sms.getString("gatewayToken"), sms.getString("sender"),
             sms.getString("bodyTemplate")));
+  }
+
+  private static Tls tls(JsonObject http) {
+    JsonObject tls = http.getJsonObject("tls");
+    return new Tls(http.getBoolean("enabled", true), tls.getString("certFile"), tls.getString("keyFile"),
+        tls.getInteger("port"), tls.getLong("hstsMaxAgeSeconds"));
+  }
+
+  private static Retention retention(JsonObject json) {
+    java.util.Map<String, Integer> days = new java.util.HashMap<>();
+    json.getJsonObject("days").forEach(e -> {
+      int value = ((Number) e.getValue()).intValue();
+      if (value < 1) {
+        throw new IllegalArgumentException("retention.days." + e.getKey() + " must be at least 1");
+      }
+      days.put(e.getKey(), value);
+    });
+    return new Retention(java.util.Map.copyOf(days), json.getInteger("batchSize"));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -145,12 +182,12 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention);
   }
 }

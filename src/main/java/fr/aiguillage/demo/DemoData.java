@@ -149,7 +149,7 @@ public final class DemoData {
     List<Account> made = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (NewAccount account : wanted) {
-      chain = chain.compose(v -> accounts.create(system, account).map(made::add).mapEmpty());
+      chain = chain.compose(v -> accounts.createForDemo(system, account).map(made::add).mapEmpty());
     }
     return chain
         .compose(v -> waitingList(new Caller(made.get(made.size() - 1), "local")))

@@ -30,6 +30,7 @@ public final class AccountService {
   private final AuditTrail audit;
   private final ReferenceData reference;
   private final AccountStore store = new AccountStore();
+  private final PasswordPolicy policy = PasswordPolicy.load();
 
   public AccountService(Pool pool, Clock clock, PasswordHasher hasher, AuditTrail audit, ReferenceData reference) {
     this.pool = pool;
@@ -39,11 +40,24 @@ public final class AccountService {
     this.reference = reference;
   }
 
+  /** An account created by someone else: its owner changes the password at first sign-in. */
   public Future<Account> create(Caller caller, NewAccount request) {
+    return create(caller, request, true);
+  }
+
+  /**
+   * The demo accounts of {@code ./scripts/run.sh}: their password is printed at first start for whoever runs the
+   * demo, who is also their user, so no change is forced (docs/privacy.md).
+   */
+  public Future<Account> createForDemo(Caller caller, NewAccount request) {
+    return create(caller, request, false);
+  }
+
+  private Future<Account> create(Caller caller, NewAccount request, boolean mustChangePassword) {
     return checkGrant(caller, request)
         .compose(v -> checkReferences(request))
         .compose(v -> hasher.hash(request.password()))
-        .compose(hash -> insert(caller, request, hash));
+        .compose(hash -> insert(caller, request, hash, mustChangePassword));
   }
 
   public Future<Boolean> loginExists(String login) {
@@ -88,9 +102,7 @@ public final class AccountService {
 
   private Future<Void> checkReferences(NewAccount request) {
     List<FieldError> errors = new ArrayList<>();
-    if (request.password().length() < PasswordHasher.MIN_LENGTH) {
-      errors.add(new FieldError("password", "must be at least " + PasswordHasher.MIN_LENGTH + " characters"));
-    }
+    policy.check("password", request.password(), request.login()).ifPresent(errors::add);
     Future<Boolean> professionalKnown = request.professionalId() == null ? Future.succeededFuture(true)
         : reference.professionalExists(request.professionalId());
     return Future.all(reference.territoryIds(), professionalKnown).compose(all -> {
@@ -104,10 +116,10 @@ public final class AccountService {
     });
   }
 
-  private Future<Account> insert(Caller caller, NewAccount request, String hash) {
+  private Future<Account> insert(Caller caller, NewAccount request, String hash, boolean mustChangePassword) {
     Account account = new Account(UUID.randomUUID(), request.login(), List.copyOf(Set.copyOf(request.roles())),
         List.copyOf(Set.copyOf(request.territories())), request.professionalId());
-    return pool.withTransaction(tx -> store.insert(tx, account, hash, clock.instant())
+    return pool.withTransaction(tx -> store.insert(tx, account, hash, clock.instant(), mustChangePassword)
             .compose(v -> audit.record(tx, AuditEvent.of(caller, "account.create", "account", account.id(),
                 account.territories().isEmpty() ? null : account.territories().get(0)))))
         .map(account)

@@ -19,6 +19,9 @@ final class AuthHandler implements Handler<RoutingContext> {
   private static final String API = "/api/v1/";
   private static final String SESSION = "/api/v1/auth/session";
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", SESSION, "/api/v1/telephony/events");
+  /** What an account whose first-sign-in password change is due may still do. */
+  private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("/api/v1/auth/password", "/api/v1/auth/logout",
+      "/api/v1/me");
 
   private final AuthService auth;
 
@@ -46,7 +49,7 @@ final class AuthHandler implements Handler<RoutingContext> {
       SessionCookie.requireSameOrigin(ctx);
     }
     String presented = token;
-    auth.authenticate(presented).onComplete(result -> {
+    auth.authenticate(presented, BEFORE_PASSWORD_CHANGE.contains(path)).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
       } else if (result.result().isEmpty()) {

@@ -15,7 +15,10 @@ public final class AuthRoutes {
   record LoginRequest(String login, String password) {
   }
 
-  record LoginResponse(String token, Instant expiresAt, AccountView account) {
+  record LoginResponse(String token, Instant expiresAt, AccountView account, boolean mustChangePassword) {
+  }
+
+  record PasswordChange(String currentPassword, String newPassword) {
   }
 
   /** The console's answer: no token in it (the cookie carries it, out of scripts' reach). */
@@ -32,13 +35,21 @@ public final class AuthRoutes {
     api.getRoute("login").addHandler(this::login);
     api.getRoute("openSession").addHandler(this::openSession);
     api.getRoute("logout").addHandler(this::logout);
+    api.getRoute("changePassword").addHandler(this::changePassword);
     api.getRoute("me").addHandler(this::me);
   }
 
   private void login(RoutingContext ctx) {
     LoginRequest request = Requests.body(ctx, LoginRequest.class);
     Responses.reply(ctx, auth.login(request.login(), request.password(), Requests.clientIp(ctx)), session ->
-        Responses.ok(ctx, new LoginResponse(session.token(), session.expiresAt(), AccountView.of(session.account()))));
+        Responses.ok(ctx, new LoginResponse(session.token(), session.expiresAt(), AccountView.of(session.account()),
+            session.mustChangePassword())));
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    PasswordChange request = Requests.body(ctx, PasswordChange.class);
+    Responses.reply(ctx, auth.changePassword(Requests.caller(ctx), request.currentPassword(), request.newPassword()),
+        v -> Responses.noContent(ctx));
   }
 
   private void openSession(RoutingContext ctx) {

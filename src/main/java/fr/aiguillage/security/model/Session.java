@@ -2,6 +2,9 @@ package fr.aiguillage.security.model;
 
 import java.time.Instant;
 
-/** A freshly issued bearer token (only its hash is stored) and when it stops working. */
-public record Session(String token, Instant expiresAt, Account account) {
+/**
+ * A freshly issued bearer token (only its hash is stored), when it stops working, and whether the account must
+ * change its password before anything else.
+ */
+public record Session(String token, Instant expiresAt, Account account, boolean mustChangePassword) {
 }

@@ -20,17 +20,31 @@ public final class AccountStore {
   private static final String ACCOUNT_COLUMNS = "a.id, a.login, a.roles, a.territories, a.professional_id";
 
   /** An account with its password hash, for login only. */
-  public record Credentials(Account account, String passwordHash) {
+  public record Credentials(Account account, String passwordHash, boolean mustChangePassword) {
   }
 
   public Future<Void> insert(SqlClient db, Account account, String passwordHash, Instant now) {
+    return insert(db, account, passwordHash, now, false);
+  }
+
+  /** {@code mustChangePassword}: created by someone else, so its password is to be changed at first sign-in. */
+  public Future<Void> insert(SqlClient db, Account account, String passwordHash, Instant now,
+                             boolean mustChangePassword) {
     return db.preparedQuery("""
-            INSERT INTO account (id, login, password_hash, roles, territories, professional_id, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)""")
-        .execute(Tuple.of(account.id(), account.login(), passwordHash,
+            INSERT INTO account (id, login, password_hash, roles, territories, professional_id, created_at,
+                                 must_change_password)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+        .execute(Tuple.from(new Object[] {account.id(), account.login(), passwordHash,
             account.roles().stream().map(Role::name).toArray(String[]::new),
-            account.territories().toArray(String[]::new), account.professionalId(), SqlTime.utc(now)))
+            account.territories().toArray(String[]::new), account.professionalId(), SqlTime.utc(now),
+            mustChangePassword}))
         .mapEmpty();
+  }
+
+  /** A new password chosen by the account's owner: the first-sign-in obligation is met. */
+  public Future<Void> changePassword(SqlClient db, UUID accountId, String passwordHash) {
+    return db.preparedQuery("UPDATE account SET password_hash = $2, must_change_password = false WHERE id = $1")
+        .execute(Tuple.of(accountId, passwordHash)).mapEmpty();
   }
 
   public Future<Boolean> anyExists(SqlClient db) {
@@ -39,12 +53,13 @@ public final class AccountStore {
   }
 
   public Future<Optional<Credentials>> findCredentials(SqlClient db, String login) {
-    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", a.password_hash FROM account a"
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", a.password_hash, a.must_change_password FROM account a"
             + " WHERE a.login = $1 AND a.active")
         .execute(Tuple.of(login))
         .map(rows -> rows.size() == 0 ? Optional.empty()
             : Optional.of(new Credentials(toAccount(rows.iterator().next()),
-                rows.iterator().next().getString("password_hash"))));
+                rows.iterator().next().getString("password_hash"),
+                rows.iterator().next().getBoolean("must_change_password"))));
   }
 
   public Future<Optional<Account>> findById(SqlClient db, UUID id) {
@@ -61,17 +76,18 @@ public final class AccountStore {
   }
 
   /** A live session's account and when the session ends. */
-  public record LiveSession(Account account, Instant expiresAt) {
+  public record LiveSession(Account account, Instant expiresAt, boolean mustChangePassword) {
   }
 
   /** The account of a live session (not revoked, not expired, account active). */
   public Future<Optional<LiveSession>> findBySession(SqlClient db, byte[] tokenHash, Instant now) {
-    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", s.expires_at FROM session s"
+    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", s.expires_at, a.must_change_password FROM session s"
             + " JOIN account a ON a.id = s.account_id"
             + " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active")
         .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), SqlTime.utc(now)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new LiveSession(
-            toAccount(rows.iterator().next()), rows.iterator().next().getOffsetDateTime("expires_at").toInstant())));
+            toAccount(rows.iterator().next()), rows.iterator().next().getOffsetDateTime("expires_at").toInstant(),
+            rows.iterator().next().getBoolean("must_change_password"))));
   }
 
   public Future<Void> revokeSession(SqlClient db, byte[] tokenHash, Instant now) {

@@ -1,0 +1,105 @@
+package fr.aiguillage.privacy.store;
+
+import java.util.List;
+
+/**
+ * Every kind of record the retention job removes, one entry each: the setting that gives its duration in days
+ * ({@code retention.days.<setting>}), how to count what is past its time, and how to remove one batch.
+ *
+ * <p>A purge statement takes the cutoff ($1) and the batch size ($2), locks its batch with {@code SKIP LOCKED} (two
+ * instances never take the same rows, nobody waits long), adds what it removes to {@code retention_count} per
+ * Paris day, territory, kind and category in the same statement (the counts and the removal commit together),
+ * and returns {@code removed}. Order matters: children before what they point to.
+ */
+public final class RetentionKinds {
+
+  /** One kind of record, its duration setting, its count and its batch removal. */
+  public record Kind(String name, String setting, String countSql, String purgeSql) {
+  }
+
+  /** Adds the rows of {@code gone} (created_at, territory_id, category) to the kept counts under this kind. */
+  private static String counted(String kind, String gone) {
+    return "counted_" + gone + " AS (INSERT INTO retention_count (day, territory_id, kind, category, removed)"
+        + " SELECT (created_at AT TIME ZONE 'Europe/Paris')::date, coalesce(territory_id, ''), '" + kind + "',"
+        + " coalesce(category, ''), count(*) FROM " + gone + " GROUP BY 1, 2, 3, 4"
+        + " ON CONFLICT (day, territory_id, kind, category)"
+        + " DO UPDATE SET removed = retention_count.removed + EXCLUDED.removed)";
+  }
+
+  static final Kind CALL = new Kind("CALL", "calls",
+      "SELECT count(*) FROM call WHERE created_at < $1",
+      "WITH picked AS (SELECT id FROM call WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " triages AS (DELETE FROM triage_assessment t USING picked p WHERE t.call_id = p.id"
+          + "   RETURNING t.created_at, t.territory_id, coalesce(t.override_urgency, t.urgency) AS category),"
+          + " calls AS (DELETE FROM call c USING picked p WHERE c.id = p.id"
+          + "   RETURNING c.created_at, c.territory_id, coalesce(c.outcome, upper(c.status)) AS category),"
+          + counted("TRIAGE", "triages") + ", " + counted("CALL", "calls")
+          + " SELECT count(*) AS removed FROM calls");
+
+  /** Triages not attached to a call (the others leave with their call). */
+  static final Kind TRIAGE = new Kind("TRIAGE", "calls",
+      "SELECT count(*) FROM triage_assessment t WHERE t.created_at < $1 AND t.call_id IS NULL"
+          + " OR t.call_id IN (SELECT id FROM call WHERE created_at < $1)",
+      "WITH picked AS (SELECT id FROM triage_assessment WHERE created_at < $1 AND call_id IS NULL"
+          + "   ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " triages AS (DELETE FROM triage_assessment t USING picked p WHERE t.id = p.id"
+          + "   RETURNING t.created_at, t.territory_id, coalesce(t.override_urgency, t.urgency) AS category),"
+          + counted("TRIAGE", "triages") + " SELECT count(*) AS removed FROM triages");
+
+  /** The telephony provider's raw events (no territory, nothing to count). */
+  static final Kind CALL_EVENT = new Kind("CALL_EVENT", "calls",
+      "SELECT count(*) FROM call_event WHERE received_at < $1",
+      "WITH picked AS (SELECT ctid FROM call_event WHERE received_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " gone AS (DELETE FROM call_event e USING picked p WHERE e.ctid = p.ctid RETURNING 1)"
+          + " SELECT count(*) AS removed FROM gone");
+
+  static final Kind APPOINTMENT = new Kind("APPOINTMENT", "appointments",
+      "SELECT count(*) FROM appointment WHERE end_at < $1",
+      "WITH picked AS (SELECT id FROM appointment WHERE end_at < $1 ORDER BY end_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " gone AS (DELETE FROM appointment a USING picked p WHERE a.id = p.id"
+          + "   RETURNING a.start_at AS created_at, a.territory_id, upper(a.status) AS category),"
+          + counted("APPOINTMENT", "gone") + " SELECT count(*) AS removed FROM gone");
+
+  /** Closed waiting-list requests, with their history and proposals; counted by close reason. */
+  static final Kind WAITLIST = new Kind("WAITLIST", "waitlistClosed",
+      "SELECT count(*) FROM waitlist_request WHERE status = 'CLOSED' AND updated_at < $1",
+      "WITH picked AS (SELECT id FROM waitlist_request WHERE status = 'CLOSED' AND updated_at < $1"
+          + "   ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " history AS (DELETE FROM waitlist_history h USING picked p WHERE h.request_id = p.id),"
+          + " proposals AS (DELETE FROM mt_proposal m USING picked p WHERE m.request_id = p.id),"
+          + " gone AS (DELETE FROM waitlist_request w USING picked p WHERE w.id = p.id"
+          + "   RETURNING w.created_at, w.territory_id, w.close_reason AS category),"
+          + counted("WAITLIST", "gone") + " SELECT count(*) AS removed FROM gone");
+
+  /** The oldest audit rows, a prefix of each chain at a time (audit_event_purge, V16). */
+  static final Kind AUDIT = new Kind("AUDIT", "audit",
+      "SELECT count(*) FROM audit_event WHERE at < $1",
+      "WITH gone AS (SELECT day, territory_id, removed FROM audit_event_purge($1, $2)),"
+          + " counted AS (INSERT INTO retention_count (day, territory_id, kind, category, removed)"
+          + "   SELECT day, coalesce(territory_id, ''), 'AUDIT', '', sum(removed) FROM gone GROUP BY 1, 2"
+          + "   ON CONFLICT (day, territory_id, kind, category)"
+          + "   DO UPDATE SET removed = retention_count.removed + EXCLUDED.removed)"
+          + " SELECT coalesce(sum(removed), 0)::bigint AS removed FROM gone");
+
+  private static final String UNREFERENCED_PATIENT = "p.updated_at < $1"
+      + " AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = p.id)"
+      + " AND NOT EXISTS (SELECT 1 FROM call c WHERE c.patient_id = p.id)"
+      + " AND NOT EXISTS (SELECT 1 FROM triage_assessment t WHERE t.patient_id = p.id)"
+      + " AND NOT EXISTS (SELECT 1 FROM waitlist_request w WHERE w.patient_id = p.id)";
+
+  /** A patient's identity once nothing held on them remains (and it has not changed for the duration). */
+  static final Kind PATIENT = new Kind("PATIENT", "patients",
+      "SELECT count(*) FROM patient p WHERE " + UNREFERENCED_PATIENT,
+      "WITH picked AS (SELECT p.id FROM patient p WHERE " + UNREFERENCED_PATIENT
+          + "   ORDER BY p.updated_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + " gone AS (DELETE FROM patient x USING picked k WHERE x.id = k.id"
+          + "   RETURNING x.created_at, (SELECT territory_id FROM commune WHERE insee = x.commune_insee) AS territory_id,"
+          + "   NULL::text AS category),"
+          + counted("PATIENT", "gone") + " SELECT count(*) AS removed FROM gone");
+
+  /** In the order the job runs them. Notifications (issue 16) join as one more entry, setting "notifications". */
+  public static final List<Kind> ALL = List.of(CALL, TRIAGE, CALL_EVENT, APPOINTMENT, WAITLIST, AUDIT, PATIENT);
+
+  private RetentionKinds() {
+  }
+}
