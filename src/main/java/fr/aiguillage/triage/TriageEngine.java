@@ -45,12 +45,12 @@ public final class TriageEngine {
     return rules;
   }
 
-  /** Answers that are not questions of the vocabulary, or do not fit their question. */
+  /** Answers that are not questions of the vocabulary, or do not fit their question (null: not answered). */
   public List<FieldError> refusedAnswers(TriageRequest r) {
     List<FieldError> errors = new ArrayList<>();
     answers(r).forEach((key, value) -> {
       Question q = rules.questions().get(key);
-      String refusal = q == null ? "question inconnue" : value == null ? "réponse vide" : q.refuse(value);
+      String refusal = q == null ? "question inconnue" : value == null ? null : q.refuse(value);
       if (refusal != null) {
         errors.add(new FieldError("answers." + key, refusal));
       }
