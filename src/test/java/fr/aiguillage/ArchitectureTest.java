@@ -23,7 +23,8 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"security", "directory", "agenda", "patient", "booking", "calls", "triage", "ical", "waitlist", "indicators"})
+  @ValueSource(strings = {"security", "directory", "agenda", "patient", "booking", "calls", "triage", "ical", "waitlist", "indicators",
+      "notify"})
   @DisplayName("a module's storage is reached only from inside the module")
   void storesArePrivate(String module) {
     noClasses().that().resideOutsideOfPackage("fr.aiguillage." + module + "..")
@@ -56,7 +57,8 @@ class ArchitectureTest {
             "fr.aiguillage.patient.store..", "fr.aiguillage.booking.store..", "fr.aiguillage.calls",
             "fr.aiguillage.calls.store..", "fr.aiguillage.triage", "fr.aiguillage.triage.store..", "fr.aiguillage.ical",
             "fr.aiguillage.ical.store..", "fr.aiguillage.waitlist", "fr.aiguillage.waitlist.store..",
-            "fr.aiguillage.indicators", "fr.aiguillage.indicators.store..")
+            "fr.aiguillage.indicators", "fr.aiguillage.indicators.store..",
+            "fr.aiguillage.notify.store..", "fr.aiguillage.notify.channel..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.aiguillage.web..", "io.vertx.ext.web..")
         .check(classes);
   }

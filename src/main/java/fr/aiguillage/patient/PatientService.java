@@ -208,15 +208,15 @@ public final class PatientService {
     if (channel == NotificationChannel.EMAIL && email == null) {
       errors.add(new FieldError(prefix + "email", "required to be told by e-mail"));
     }
-    if (channel == NotificationChannel.SMS && phone == null) {
+    OffsetDateTime consent = r.notificationConsent() == null ? consentedAt
+        : r.notificationConsent() ? (consentedAt != null ? consentedAt
+            : OffsetDateTime.ofInstant(clock.instant(), fr.aiguillage.db.SqlTime.PARIS)) : null;
+    if (consent != null && channel == NotificationChannel.SMS && phone == null) {
       errors.add(new FieldError(prefix + "phone", "required to be told by SMS"));
     }
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
-    OffsetDateTime consent = r.notificationConsent() == null ? consentedAt
-        : r.notificationConsent() ? (consentedAt != null ? consentedAt
-            : OffsetDateTime.ofInstant(clock.instant(), fr.aiguillage.db.SqlTime.PARIS)) : null;
     return new Patient(id, r.familyName().trim(), r.givenName().trim(), r.birthDate(), phone, r.communeInsee(),
         r.sex(), r.fragility() == null ? List.of() : List.copyOf(r.fragility()), r.hasMt(),
         place.get().territoryId(), email, channel, consent);

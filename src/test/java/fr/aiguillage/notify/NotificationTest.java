@@ -269,4 +269,24 @@ class NotificationTest extends ApiTest {
     assertThat(texts.get(1)).contains("annulé").doesNotContain("Médecin absent");
     assertThat(notification(appointment, "REMINDER").getString("status")).isEqualTo("skipped");
   }
+
+  @Test
+  @DisplayName("the patient keeps their channel, e-mail and consent time; withdrawing consent clears it; EMAIL needs an address")
+  void patientChoices() {
+    var created = http.post("/api/v1/patients", operator, Fixtures.aPatientInSete().put("phone", "06 10 00 00 11")
+        .put("email", "zoe@example.org").put("notificationChannel", "EMAIL").put("notificationConsent", true));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject patient = created.bodyAsJsonObject();
+    assertThat(patient.getString("notificationChannel")).isEqualTo("EMAIL");
+    assertThat(patient.getString("email")).isEqualTo("zoe@example.org");
+    assertThat(patient.getString("notificationConsentAt")).isEqualTo("2026-11-23T10:00:00+01:00");
+
+    var withdrawn = http.patch("/api/v1/patients/" + patient.getString("id"), operator,
+        new JsonObject().put("notificationConsent", false));
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(withdrawn.bodyAsJsonObject().getString("notificationConsentAt")).isNull();
+
+    assertInvalidField(http.post("/api/v1/patients", operator, Fixtures.aPatientInSete()
+        .put("notificationChannel", "EMAIL").put("notificationConsent", true)), "email");
+  }
 }

@@ -102,6 +102,17 @@ class AccessMatrixTest extends ApiTest {
     assertThat(call(who, HttpMethod.GET, "/api/v1/audit", null)).isEqualTo(expect(who, 200, managers));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Who.class)
+  @DisplayName("notification journal: COORDINATOR and OPERATOR only; a professional's e-mail choice: them or a coordinator")
+  void notifications(Who who) {
+    assertThat(call(who, HttpMethod.GET, "/api/v1/notification-journal", null))
+        .isEqualTo(expect(who, 200, Who.COORDINATOR, Who.OPERATOR));
+    assertThat(call(who, HttpMethod.PUT, "/api/v1/professionals/" + professionalInThau + "/notification-settings",
+        () -> new JsonObject().put("emailBookings", false)))
+        .isEqualTo(expect(who, 200, Who.COORDINATOR, Who.PROFESSIONAL));
+  }
+
   @Test
   @DisplayName("a coordinator of another territory gets 403 on this territory's professional")
   void otherTerritory() {
