@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -68,22 +69,22 @@ public final class Retention {
   /** One run: each kind in turn, batch after batch until a batch finds nothing left. */
   public Future<RetentionReport> run() {
     Instant now = clock.instant();
-    Future<List<RetentionReport.Item>> chain = Future.succeededFuture(new ArrayList<>());
+    Map<String, Long> removed = new ConcurrentHashMap<>();
+    Future<Void> chain = Future.succeededFuture();
     for (RetentionKinds.Kind kind : RetentionKinds.ALL) {
-      chain = chain.compose(done -> purge(kind, cutoff(kind, now), 0)
-          .map(removed -> {
-            done.add(item(kind, now, removed));
-            return done;
-          }));
+      chain = chain.compose(v -> purge(kind, cutoff(kind, now), removed));
     }
-    return chain.map(items -> new RetentionReport(now, List.copyOf(items)))
+    return chain.map(v -> new RetentionReport(now, RetentionKinds.ALL.stream()
+            .map(kind -> item(kind, now, removed.getOrDefault(kind.name(), 0L))).toList()))
         .onSuccess(report -> LOG.info("Retention run: {}", summary(report)));
   }
 
-  private Future<Long> purge(RetentionKinds.Kind kind, Instant cutoff, long removedSoFar) {
-    return store.purgeBatch(pool, kind, cutoff, settings.batchSize())
-        .compose(removed -> removed == 0 ? Future.succeededFuture(removedSoFar)
-            : purge(kind, cutoff, removedSoFar + removed));
+  private Future<Void> purge(RetentionKinds.Kind kind, Instant cutoff, Map<String, Long> removed) {
+    return store.purgeBatch(pool, kind, cutoff, settings.batchSize()).compose(batch -> {
+      batch.forEach((name, n) -> removed.merge(name, n, Long::sum));
+      return batch.values().stream().allMatch(n -> n == 0) ? Future.succeededFuture()
+          : purge(kind, cutoff, removed);
+    });
   }
 
   private RetentionReport.Item item(RetentionKinds.Kind kind, Instant now, long count) {

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>A purge statement takes the cutoff ($1) and the batch size ($2), locks its batch with {@code SKIP LOCKED} (two
  * instances never take the same rows, nobody waits long), adds what it removes to {@code retention_count} per
  * Paris day, territory, kind and category in the same statement (the counts and the removal commit together),
- * and returns {@code removed}. Order matters: children before what they point to.
+ * and returns one row {@code (kind, removed)} per kind it removed (a call takes its triages with it). Order matters: children before what they point to.
  */
 public final class RetentionKinds {
 
@@ -34,7 +34,8 @@ public final class RetentionKinds {
           + " calls AS (DELETE FROM call c USING picked p WHERE c.id = p.id"
           + "   RETURNING c.created_at, c.territory_id, coalesce(c.outcome, upper(c.status)) AS category),"
           + counted("TRIAGE", "triages") + ", " + counted("CALL", "calls")
-          + " SELECT count(*) AS removed FROM calls");
+          + " SELECT 'CALL' AS kind, count(*) AS removed FROM calls"
+          + " UNION ALL SELECT 'TRIAGE', count(*) FROM triages");
 
   /** Triages not attached to a call (the others leave with their call). */
   static final Kind TRIAGE = new Kind("TRIAGE", "calls",
@@ -44,21 +45,21 @@ public final class RetentionKinds {
           + "   ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
           + " triages AS (DELETE FROM triage_assessment t USING picked p WHERE t.id = p.id"
           + "   RETURNING t.created_at, t.territory_id, coalesce(t.override_urgency, t.urgency) AS category),"
-          + counted("TRIAGE", "triages") + " SELECT count(*) AS removed FROM triages");
+          + counted("TRIAGE", "triages") + " SELECT 'TRIAGE' AS kind, count(*) AS removed FROM triages");
 
   /** The telephony provider's raw events (no territory, nothing to count). */
   static final Kind CALL_EVENT = new Kind("CALL_EVENT", "calls",
       "SELECT count(*) FROM call_event WHERE received_at < $1",
       "WITH picked AS (SELECT ctid FROM call_event WHERE received_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED),"
           + " gone AS (DELETE FROM call_event e USING picked p WHERE e.ctid = p.ctid RETURNING 1)"
-          + " SELECT count(*) AS removed FROM gone");
+          + " SELECT 'CALL_EVENT' AS kind, count(*) AS removed FROM gone");
 
   static final Kind APPOINTMENT = new Kind("APPOINTMENT", "appointments",
       "SELECT count(*) FROM appointment WHERE end_at < $1",
       "WITH picked AS (SELECT id FROM appointment WHERE end_at < $1 ORDER BY end_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
           + " gone AS (DELETE FROM appointment a USING picked p WHERE a.id = p.id"
           + "   RETURNING a.start_at AS created_at, a.territory_id, upper(a.status) AS category),"
-          + counted("APPOINTMENT", "gone") + " SELECT count(*) AS removed FROM gone");
+          + counted("APPOINTMENT", "gone") + " SELECT 'APPOINTMENT' AS kind, count(*) AS removed FROM gone");
 
   /** Closed waiting-list requests, with their history and proposals; counted by close reason. */
   static final Kind WAITLIST = new Kind("WAITLIST", "waitlistClosed",
@@ -69,7 +70,7 @@ public final class RetentionKinds {
           + " proposals AS (DELETE FROM mt_proposal m USING picked p WHERE m.request_id = p.id),"
           + " gone AS (DELETE FROM waitlist_request w USING picked p WHERE w.id = p.id"
           + "   RETURNING w.created_at, w.territory_id, w.close_reason AS category),"
-          + counted("WAITLIST", "gone") + " SELECT count(*) AS removed FROM gone");
+          + counted("WAITLIST", "gone") + " SELECT 'WAITLIST' AS kind, count(*) AS removed FROM gone");
 
   /** The oldest audit rows, a prefix of each chain at a time (audit_event_purge, V16). */
   static final Kind AUDIT = new Kind("AUDIT", "audit",
@@ -79,7 +80,7 @@ public final class RetentionKinds {
           + "   SELECT day, coalesce(territory_id, ''), 'AUDIT', '', sum(removed) FROM gone GROUP BY 1, 2"
           + "   ON CONFLICT (day, territory_id, kind, category)"
           + "   DO UPDATE SET removed = retention_count.removed + EXCLUDED.removed)"
-          + " SELECT coalesce(sum(removed), 0)::bigint AS removed FROM gone");
+          + " SELECT 'AUDIT' AS kind, coalesce(sum(removed), 0)::bigint AS removed FROM gone");
 
   private static final String UNREFERENCED_PATIENT = "p.updated_at < $1"
       + " AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = p.id)"
@@ -95,7 +96,7 @@ public final class RetentionKinds {
           + " gone AS (DELETE FROM patient x USING picked k WHERE x.id = k.id"
           + "   RETURNING x.created_at, (SELECT territory_id FROM commune WHERE insee = x.commune_insee) AS territory_id,"
           + "   NULL::text AS category),"
-          + counted("PATIENT", "gone") + " SELECT count(*) AS removed FROM gone");
+          + counted("PATIENT", "gone") + " SELECT 'PATIENT' AS kind, count(*) AS removed FROM gone");
 
   /** In the order the job runs them. Notifications (issue 16) join as one more entry, setting "notifications". */
   public static final List<Kind> ALL = List.of(CALL, TRIAGE, CALL_EVENT, APPOINTMENT, WAITLIST, AUDIT, PATIENT);

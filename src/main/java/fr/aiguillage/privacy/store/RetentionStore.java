@@ -6,6 +6,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Counts and removes one kind of record past its time (the SQL is in {@link RetentionKinds}). */
 public final class RetentionStore {
@@ -15,9 +17,13 @@ public final class RetentionStore {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  /** One batch, one statement, one short transaction of its own; returns how many records it removed. */
-  public Future<Long> purgeBatch(SqlClient db, RetentionKinds.Kind kind, Instant cutoff, int batchSize) {
-    return db.preparedQuery(kind.purgeSql()).execute(Tuple.of(SqlTime.utc(cutoff), batchSize))
-        .map(rows -> rows.iterator().next().getLong("removed"));
+  /** One batch, one statement, one short transaction of its own; returns how many records it removed, by kind. */
+  public Future<Map<String, Long>> purgeBatch(SqlClient db, RetentionKinds.Kind kind, Instant cutoff,
+                                              int batchSize) {
+    return db.preparedQuery(kind.purgeSql()).execute(Tuple.of(SqlTime.utc(cutoff), batchSize)).map(rows -> {
+      Map<String, Long> removed = new HashMap<>();
+      rows.forEach(row -> removed.put(row.getString("kind"), row.getLong("removed")));
+      return removed;
+    });
   }
 }
