@@ -32,7 +32,8 @@ public final class ApiRouter {
 
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
                              long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
-                             Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules, List<Consumer<Router>> plainRoutes) {
+                             Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
+                             List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
         .rootHandler(ctx -> {

@@ -90,7 +90,7 @@ class CrossTerritoryFindingsTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("2. B's operator and coordinator cannot answer for the patient of A's proposal; A's request stays PROPOSED")
+  @DisplayName("2. B's operator and coordinator cannot answer for A's patient to A's proposal; it stays PROPOSED")
   void proposalAnsweredFromAnotherTerritory() {
     for (String token : List.of(world.operatorB, world.coordinatorB)) {
       for (String answer : List.of("patient-accept", "patient-decline")) {

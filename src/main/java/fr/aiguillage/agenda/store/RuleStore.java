@@ -97,7 +97,8 @@ public final class RuleStore {
 
   /** The territory of the rule's site. */
   public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM availability_rule r JOIN site s ON s.id = r.site_id"
+    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM availability_rule r"
+        + " JOIN site s ON s.id = r.site_id"
         + " JOIN commune c ON c.insee = s.commune_insee WHERE r.id = $1", id);
   }
 }

@@ -115,6 +115,7 @@ public final class AppointmentStore {
 
   /** The territories where this patient has (or had) appointments; always one row. */
   public Future<Optional<Set<String>>> territoriesOfPatient(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT DISTINCT territory_id FROM appointment WHERE patient_id = $1)", id);
+    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT DISTINCT territory_id FROM appointment"
+        + " WHERE patient_id = $1)", id);
   }
 }

@@ -146,7 +146,8 @@ public final class ProfessionalStore {
 
   /** The territories of the communes the professional practises in. */
   public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT c.territory_id FROM site s JOIN commune c ON c.insee = s.commune_insee"
+    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT c.territory_id FROM site s"
+        + " JOIN commune c ON c.insee = s.commune_insee"
         + " WHERE s.professional_id = p.id) FROM professional p WHERE p.id = $1", id);
   }
 }

@@ -95,6 +95,7 @@ public final class PatientStore {
 
   /** The territory of the patient's commune. */
   public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM patient p JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1", id);
+    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM patient p"
+        + " JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1", id);
   }
 }

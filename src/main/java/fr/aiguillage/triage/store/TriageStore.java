@@ -84,6 +84,7 @@ public final class TriageStore {
 
   /** The territory the triage was made in (none for a triage without one). */
   public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT array_remove(ARRAY[territory_id], NULL) FROM triage_assessment WHERE id = $1", id);
+    return TerritoriesQuery.run(db, "SELECT array_remove(ARRAY[territory_id], NULL)"
+        + " FROM triage_assessment WHERE id = $1", id);
   }
 }

@@ -69,6 +69,7 @@ public final class ProposalStore {
 
   /** The territory of the proposal's request. */
   public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
-    return TerritoriesQuery.run(db, "SELECT ARRAY[r.territory_id] FROM mt_proposal p JOIN waitlist_request r ON r.id = p.request_id WHERE p.id = $1", id);
+    return TerritoriesQuery.run(db, "SELECT ARRAY[r.territory_id] FROM mt_proposal p"
+        + " JOIN waitlist_request r ON r.id = p.request_id WHERE p.id = $1", id);
   }
 }
