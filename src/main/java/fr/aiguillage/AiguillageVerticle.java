@@ -57,6 +57,7 @@ import fr.aiguillage.security.ReferenceData;
 import fr.aiguillage.security.http.AccountRoutes;
 import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
+import fr.aiguillage.scope.ScopeModule;
 import fr.aiguillage.web.ApiRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -139,6 +140,8 @@ public final class AiguillageVerticle extends VerticleBase {
         professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
         config.ical().importMaxBytes());
     PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
+    ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
+        waitlist, proposals, accounts);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -146,6 +149,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> config.demoEnabled()
             ? new DemoData(clock, professionals, accounts, rules, waitlist, secrets.demoPassword()).loadOnce()
             : Future.succeededFuture())
+        .compose(v -> accounts.reportCrossLinks())
         .compose(v -> horizon.run())
         .onSuccess(v -> scheduleHorizon(horizon))
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
@@ -154,7 +158,8 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
-            config.bodyLimitBytes(), config.ical().importMaxBytes(), pool, auth, audit, List.of(
+            config.bodyLimitBytes(), config.ical().importMaxBytes(), pool, auth, audit,
+            scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
                 new AuditRoutes(audit)::mount,
@@ -234,8 +239,8 @@ public final class AiguillageVerticle extends VerticleBase {
       }
 
       @Override
-      public Future<Boolean> professionalExists(UUID id) {
-        return professionals.findForService(id).map(found -> found.isPresent());
+      public Future<java.util.Optional<Set<String>>> professionalTerritories(UUID id) {
+        return professionals.territoriesOf(id);
       }
     };
   }

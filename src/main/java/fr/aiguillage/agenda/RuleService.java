@@ -1,5 +1,7 @@
 package fr.aiguillage.agenda;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.agenda.model.AvailabilityRule;
 import fr.aiguillage.agenda.model.Interval;
 import fr.aiguillage.agenda.model.RuleChange;
@@ -119,5 +121,10 @@ public final class RuleService {
   private Future<Void> audited(SqlClient tx, Caller caller, String action, AvailabilityRule rule, Professional p) {
     return audit.record(tx, SlotService.event(caller, action, rule.id(), p.territories())
         .withEntityType("availability_rule"));
+  }
+
+  /** The territory of the rule's site; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return rules.territoriesOf(pool, id);
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.agenda;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.agenda.model.NewSlot;
 import fr.aiguillage.agenda.model.Slot;
 import fr.aiguillage.agenda.model.SlotQuery;
@@ -168,5 +170,10 @@ public final class SlotService {
 
   static AuditEvent event(Caller caller, String action, UUID id, List<String> territories) {
     return AuditEvent.of(caller, action, "slot", id, territories.isEmpty() ? null : territories.get(0));
+  }
+
+  /** The territory of the slot's site; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return slots.territoriesOf(pool, id);
   }
 }

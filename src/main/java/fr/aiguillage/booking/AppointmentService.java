@@ -1,5 +1,7 @@
 package fr.aiguillage.booking;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.agenda.SlotClaims;
 import fr.aiguillage.agenda.model.Slot;
 import fr.aiguillage.booking.model.Appointment;
@@ -164,5 +166,10 @@ public final class AppointmentService {
 
   static AuditEvent event(Caller caller, String action, Appointment a) {
     return AuditEvent.of(caller, action, "appointment", a.id(), a.territoryId());
+  }
+
+  /** The territory the appointment was booked in; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

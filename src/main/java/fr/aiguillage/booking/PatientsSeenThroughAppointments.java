@@ -1,5 +1,6 @@
 package fr.aiguillage.booking;
 
+import java.util.Set;
 import fr.aiguillage.booking.store.AppointmentStore;
 import fr.aiguillage.patient.PatientVisibility;
 import io.vertx.core.Future;
@@ -20,5 +21,10 @@ public final class PatientsSeenThroughAppointments implements PatientVisibility 
   @Override
   public Future<Boolean> bookedBy(SqlClient db, UUID patientId, UUID accountId) {
     return store.existsBookedBy(db, patientId, accountId);
+  }
+
+  @Override
+  public Future<Set<String>> appointmentTerritories(SqlClient db, UUID patientId) {
+    return store.territoriesOfPatient(db, patientId).map(found -> found.orElse(Set.of()));
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.calls;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.calls.model.Call;
 import fr.aiguillage.calls.model.CallPatch;
 import fr.aiguillage.calls.model.CallQuery;
@@ -99,5 +101,10 @@ public final class CallService {
 
   private static AuditEvent event(Caller caller, String action, Call call) {
     return AuditEvent.of(caller, action, "call", call.id(), call.territoryId());
+  }
+
+  /** The territory of the call's line; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.directory;
 
+import java.util.Set;
 import fr.aiguillage.directory.model.NewProfessional;
 import fr.aiguillage.directory.model.NewSite;
 import fr.aiguillage.directory.model.Page;
@@ -168,5 +169,15 @@ public final class ProfessionalService {
       return Future.failedFuture(new Conflict("DUPLICATE_RPPS", "a professional with this RPPS already exists"));
     }
     return Future.failedFuture(e);
+  }
+
+  /** Where the professional practises (the territories of their sites); empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
+  }
+
+  /** The territory of a site; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOfSite(UUID siteId) {
+    return store.territoryOfSite(pool, siteId).map(found -> found.map(Set::of));
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.patient;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.directory.PhoneNumbers;
 import fr.aiguillage.directory.TerritoryService;
 import fr.aiguillage.failure.FieldError;
@@ -242,5 +244,18 @@ public final class PatientService {
 
   private static AuditEvent event(Caller caller, String action, Patient p) {
     return AuditEvent.of(caller, action, ENTITY, p.id(), p.territoryId());
+  }
+
+  /**
+   * The territories a patient belongs to: their commune's, and those where they have appointments (a GP of B sees
+   * the patient of A booked with them by a secretariat serving both). Empty if unknown.
+   */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id).compose(home -> home.isEmpty() ? Future.succeededFuture(home)
+        : visibility.appointmentTerritories(pool, id).map(booked -> {
+          Set<String> all = new java.util.HashSet<>(home.get());
+          all.addAll(booked);
+          return Optional.of(Set.copyOf(all));
+        }));
   }
 }

@@ -1,5 +1,6 @@
 package fr.aiguillage.patient;
 
+import java.util.Set;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 
@@ -15,4 +16,7 @@ public interface PatientVisibility {
   Future<Boolean> hasAppointmentWith(SqlClient db, UUID patientId, UUID professionalId);
 
   Future<Boolean> bookedBy(SqlClient db, UUID patientId, UUID accountId);
+
+  /** The territories where this patient has appointments. */
+  Future<Set<String>> appointmentTerritories(SqlClient db, UUID patientId);
 }

@@ -13,6 +13,8 @@ import fr.aiguillage.security.store.AccountStore;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.UUID;
 
 /** Creating accounts, within the rules of who may grant what. */
 public final class AccountService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
   private final Pool pool;
   private final Clock clock;
@@ -55,9 +59,22 @@ public final class AccountService {
 
   private Future<Account> create(Caller caller, NewAccount request, boolean mustChangePassword) {
     return checkGrant(caller, request)
-        .compose(v -> checkReferences(request))
+        .compose(v -> checkReferences(caller, request))
         .compose(v -> hasher.hash(request.password()))
         .compose(hash -> insert(caller, request, hash, mustChangePassword));
+  }
+
+  /**
+   * Logs, at each start, every active account linked to a professional who practises in none of its territories
+   * (ids only; no personal data). They are not unlinked: an administrator decides (README).
+   */
+  public Future<Void> reportCrossLinks() {
+    return store.crossLinked(pool).map(links -> {
+      links.forEach(link -> LOG.warn("Account {} is linked to professional {}, who practises in none of the"
+          + " account's territories {}: the link is not honoured (see README, \"Accounts linked across"
+          + " territories\")", link.accountId(), link.professionalId(), link.territories()));
+      return null;
+    });
   }
 
   public Future<Boolean> loginExists(String login) {
@@ -100,20 +117,40 @@ public final class AccountService {
     return Future.succeededFuture();
   }
 
-  private Future<Void> checkReferences(NewAccount request) {
+  private Future<Void> checkReferences(Caller caller, NewAccount request) {
     List<FieldError> errors = new ArrayList<>();
     policy.check("password", request.password(), request.login()).ifPresent(errors::add);
-    Future<Boolean> professionalKnown = request.professionalId() == null ? Future.succeededFuture(true)
-        : reference.professionalExists(request.professionalId());
-    return Future.all(reference.territoryIds(), professionalKnown).compose(all -> {
+    Future<Optional<Set<String>>> practice = request.professionalId() == null
+        ? Future.succeededFuture(Optional.of(Set.copyOf(request.territories())))
+        : reference.professionalTerritories(request.professionalId());
+    return Future.all(reference.territoryIds(), practice).compose(all -> {
       Set<String> known = all.resultAt(0);
       request.territories().stream().filter(t -> !known.contains(t))
           .forEach(t -> errors.add(new FieldError("territories", "unknown territory " + t)));
-      if (!(Boolean) all.resultAt(1)) {
+      Optional<Set<String>> where = all.resultAt(1);
+      if (where.isEmpty()) {
         errors.add(new FieldError("professionalId", "no such professional"));
+      } else {
+        checkLink(caller, request, where.get(), errors);
       }
       return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new Invalid(errors));
     });
+  }
+
+  /**
+   * The linked professional practises in one of the account's territories; a coordinator links only professionals
+   * of territories they cover (docs/decisions/0006).
+   */
+  private static void checkLink(Caller caller, NewAccount request, Set<String> practice, List<FieldError> errors) {
+    if (request.professionalId() == null) {
+      return;
+    }
+    if (!caller.has(Role.ADMIN) && !caller.coversAny(practice)) {
+      throw new Forbidden("a coordinator links only professionals of their own territories");
+    }
+    if (practice.stream().noneMatch(request.territories()::contains)) {
+      errors.add(new FieldError("professionalId", "must practise in one of the account's territories"));
+    }
   }
 
   private Future<Account> insert(Caller caller, NewAccount request, String hash, boolean mustChangePassword) {
@@ -124,11 +161,23 @@ public final class AccountService {
                 account.territories().isEmpty() ? null : account.territories().get(0)))))
         .map(account)
         .recover(e -> Future.failedFuture(isDuplicateLogin(e)
-            ? new Conflict("DUPLICATE_LOGIN", "login " + request.login() + " is already taken") : e));
+            ? new Conflict("DUPLICATE_LOGIN", "login " + request.login() + " is already taken")
+            : isLinkOutsideTerritories(e)
+            ? new Invalid("professionalId", "must practise in one of the account's territories") : e));
+  }
+
+  private static boolean isLinkOutsideTerritories(Throwable e) {
+    return e instanceof PgException pg && "23514".equals(pg.getSqlState())
+        && "account_professional_in_territory".equals(pg.getConstraint());
   }
 
   private static boolean isDuplicateLogin(Throwable e) {
     return e instanceof PgException pg && "23505".equals(pg.getSqlState())
         && "account_login_unique".equals(pg.getConstraint());
+  }
+
+  /** The territories the account is scoped to; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

@@ -2,6 +2,7 @@ package fr.aiguillage.security;
 
 import io.vertx.core.Future;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,5 +11,6 @@ public interface ReferenceData {
 
   Future<Set<String>> territoryIds();
 
-  Future<Boolean> professionalExists(UUID professionalId);
+  /** The territories the professional practises in; empty when there is no such professional. */
+  Future<Optional<Set<String>>> professionalTerritories(UUID professionalId);
 }

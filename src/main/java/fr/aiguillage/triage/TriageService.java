@@ -1,5 +1,7 @@
 package fr.aiguillage.triage;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.failure.Forbidden;
 import fr.aiguillage.failure.Invalid;
@@ -136,5 +138,10 @@ public final class TriageService {
   /** What the slot search needs from a triage (the effective orientation). */
   public static List<String> skills(Orientation o) {
     return o == null || o.skills() == null ? List.of() : o.skills();
+  }
+
+  /** The territory the triage was made in; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.waitlist;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.agenda.SlotService;
 import fr.aiguillage.agenda.model.Slot;
 import fr.aiguillage.agenda.model.SlotKind;
@@ -193,5 +195,10 @@ public final class Proposals {
     double a = Math.pow(Math.sin(dLat / 2), 2)
         + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+  }
+
+  /** The territory of the proposal's request; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

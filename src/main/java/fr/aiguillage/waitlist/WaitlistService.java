@@ -1,5 +1,7 @@
 package fr.aiguillage.waitlist;
 
+import java.util.Optional;
+import java.util.Set;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.directory.PhoneNumbers;
 import fr.aiguillage.failure.Conflict;
@@ -64,11 +66,11 @@ public final class WaitlistService {
     Future<Person> person = r.patientId() != null
         ? patients.get(caller, r.patientId()).map(p -> new Person(p, null))
         : Future.succeededFuture(new Person(null, r.patient()));
-    return person.compose(p -> refuseIfOpen(p).map(p)).compose(p -> pool.withTransaction(tx ->
+    return person.compose(p -> refuseIfOpen(caller, p).map(p)).compose(p -> pool.withTransaction(tx ->
         (p.known() != null ? Future.succeededFuture(p.known()) : patients.createIn(tx, caller, p.fresh(), "patient."))
             .compose(patient -> insert(tx, caller, r, patient))))
         .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? person.compose(this::refuseIfOpen).compose(v -> Future.<Request>failedFuture(e))
+            ? person.compose(p -> refuseIfOpen(caller, p)).compose(v -> Future.<Request>failedFuture(e))
             : Future.failedFuture(e));
   }
 
@@ -85,10 +87,22 @@ public final class WaitlistService {
     }
   }
 
-  private Future<Void> refuseIfOpen(Person p) {
-    return store.findOpen(pool, p.identityKey(), p.phone()).compose(open -> open.isEmpty() ? Future.succeededFuture()
-        : Future.failedFuture(new Conflict("ALREADY_ON_WAITLIST", "this patient already has an open request "
-            + open.get(), Map.of("existingId", open.get().toString()))));
+  /**
+   * One open request per person, across territories. The caller learns the existing request's id only when it lies
+   * in one of their territories; otherwise only that another CPTS follows the person.
+   */
+  private Future<Void> refuseIfOpen(Caller caller, Person p) {
+    return store.findOpen(pool, p.identityKey(), p.phone()).compose(open -> {
+      if (open.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      if (!caller.covers(open.get().territoryId())) {
+        return Future.failedFuture(new Conflict("ALREADY_ON_WAITLIST",
+            "this person is already followed by another CPTS"));
+      }
+      return Future.failedFuture(new Conflict("ALREADY_ON_WAITLIST", "this patient already has an open request "
+          + open.get().id(), Map.of("existingId", open.get().id().toString())));
+    });
   }
 
   private Future<Request> insert(SqlClient tx, Caller caller, ReportRequest r, Patient patient) {
@@ -179,5 +193,10 @@ public final class WaitlistService {
 
   static AuditEvent event(Caller caller, String action, UUID id, String territory) {
     return AuditEvent.of(caller, action, "waitlist", id, territory);
+  }
+
+  /** The territory of the request; empty if unknown. */
+  public Future<Optional<Set<String>>> territoriesOf(UUID id) {
+    return store.territoriesOf(pool, id);
   }
 }

@@ -2,9 +2,11 @@ package fr.aiguillage.web;
 
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.AuthService;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -30,7 +32,8 @@ public final class ApiRouter {
 
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
                              long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
-                             List<Consumer<RouterBuilder>> modules, List<Consumer<Router>> plainRoutes) {
+                             Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
+                             List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
         .rootHandler(ctx -> {
@@ -41,7 +44,9 @@ public final class ApiRouter {
             ctx.next();
           }
         })
-        .rootHandler(new AuthHandler(auth));
+        .rootHandler(new AuthHandler(auth))
+        // Every id in path, query or body placed in its territory before validation and handlers (scope module).
+        .rootHandler(territoryGuard);
     api.getRoute("getOpenApiDocument").addHandler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contractText));
     modules.forEach(module -> module.accept(api));

@@ -12,6 +12,7 @@ import fr.aiguillage.failure.TooManyRequests;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
 import fr.aiguillage.security.model.Caller;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -42,16 +43,16 @@ final class ProblemHandler implements Handler<RoutingContext> {
       return;
     }
     Problem problem = toProblem(ctx.failure(), ctx.statusCode());
-    if (ctx.failure() instanceof Forbidden) {
-      recordDenial(ctx);
-    }
     if (ctx.failure() instanceof TooManyRequests tooMany) {
       ctx.response().putHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
     }
-    ctx.response()
+    // A refusal is answered once its DENIED row is written: whoever reads the trail after the 403 finds it.
+    Future<Void> recorded = ctx.failure() instanceof Forbidden refusal ? recordDenial(ctx, refusal)
+        : Future.succeededFuture();
+    recorded.onComplete(done -> ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problem.CONTENT_TYPE)
-        .end(Json.encode(problem));
+        .end(Json.encode(problem)));
   }
 
   static Problem toProblem(Throwable failure, int statusCode) {
@@ -123,16 +124,23 @@ final class ProblemHandler implements Handler<RoutingContext> {
     return Problem.of(400, invalid.code(), invalid.title(), invalid.detail(), errors);
   }
 
-  private void recordDenial(RoutingContext ctx) {
+  private Future<Void> recordDenial(RoutingContext ctx, Forbidden refusal) {
     Caller caller = ctx.get(Requests.CALLER);
-    if (caller != null) {
-      String action = ctx.request().method().name() + " " + routePath(ctx);
-      audit.record(AuditEvent.of(caller, action, "access", null, null).withOutcome(AuditEvent.Outcome.DENIED))
-          .onFailure(e -> LOG.error("Could not record a denied access", e));
+    if (caller == null) {
+      return Future.succeededFuture();
     }
+    String action = ctx.request().method().name() + " " + routePath(ctx);
+    AuditEvent event = refusal.entityType() == null ? AuditEvent.of(caller, action, "access", null, null)
+        : AuditEvent.of(caller, action, refusal.entityType(), refusal.entityId(), refusal.territoryId());
+    return audit.record(event.withOutcome(AuditEvent.Outcome.DENIED))
+        .onFailure(e -> LOG.error("Could not record a denied access", e));
   }
 
   private static String routePath(RoutingContext ctx) {
+    String operationPath = ctx.get(Requests.OPERATION_PATH);
+    if (operationPath != null) {
+      return operationPath;
+    }
     return ctx.currentRoute() != null && ctx.currentRoute().getPath() != null
         ? ctx.currentRoute().getPath() : ctx.normalizedPath();
   }

@@ -21,6 +21,8 @@ public final class Requests {
 
   static final String CALLER = "aiguillage.caller";
   static final String TOKEN = "aiguillage.token";
+  /** The contract path of the operation a request was matched to before its route (set by the territory guard). */
+  public static final String OPERATION_PATH = "aiguillage.operationPath";
 
   private Requests() {
   }
@@ -31,6 +33,11 @@ public final class Requests {
       throw new IllegalStateException("route reached without authentication: " + ctx.request().path());
     }
     return caller;
+  }
+
+  /** The caller, or null on the public paths (login, the signed telephony webhook). */
+  public static Caller callerIfAny(RoutingContext ctx) {
+    return ctx.get(CALLER);
   }
 
   /** True when the request carries a body (for operations where it is optional). */

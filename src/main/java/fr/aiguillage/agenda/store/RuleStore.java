@@ -1,5 +1,7 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.agenda.model.AvailabilityRule;
 import fr.aiguillage.agenda.model.SlotKind;
@@ -91,5 +93,12 @@ public final class RuleStore {
         row.getLocalTime("end_time"), row.getInteger("slot_minutes"), row.getLocalDate("valid_from"),
         row.getLocalDate("valid_until"), Arrays.asList(row.getArrayOfLocalDates("exdates")),
         row.getBoolean("active"));
+  }
+
+  /** The territory of the rule's site. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM availability_rule r"
+        + " JOIN site s ON s.id = r.site_id"
+        + " JOIN commune c ON c.insee = s.commune_insee WHERE r.id = $1", id);
   }
 }

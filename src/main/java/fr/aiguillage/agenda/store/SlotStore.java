@@ -1,5 +1,7 @@
 package fr.aiguillage.agenda.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.agenda.Occurrences;
 import fr.aiguillage.agenda.model.AvailabilityRule;
@@ -208,4 +210,10 @@ public final class SlotStore {
   }
 
 
+
+  /** The territory of the slot's site. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM slot sl JOIN site s ON s.id = sl.site_id"
+        + " JOIN commune c ON c.insee = s.commune_insee WHERE sl.id = $1", id);
+  }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.booking.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.booking.model.Appointment;
 import fr.aiguillage.booking.model.AppointmentQuery;
@@ -105,4 +107,15 @@ public final class AppointmentStore {
   }
 
 
+
+  /** The territory the appointment was booked in. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[territory_id] FROM appointment WHERE id = $1", id);
+  }
+
+  /** The territories where this patient has (or had) appointments; always one row. */
+  public Future<Optional<Set<String>>> territoriesOfPatient(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT DISTINCT territory_id FROM appointment"
+        + " WHERE patient_id = $1)", id);
+  }
 }

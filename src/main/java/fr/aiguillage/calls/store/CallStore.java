@@ -1,5 +1,7 @@
 package fr.aiguillage.calls.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.calls.model.Call;
 import fr.aiguillage.calls.model.CallOutcome;
@@ -110,4 +112,9 @@ public final class CallStore {
     return SqlTime.paris(r.getOffsetDateTime(column));
   }
 
+
+  /** The territory of the call's line. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[territory_id] FROM call WHERE id = $1", id);
+  }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.directory.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.directory.model.Page;
 import fr.aiguillage.directory.model.Profession;
@@ -141,4 +143,11 @@ public final class ProfessionalStore {
         row.getBoolean("active"), List.of(row.getArrayOfStrings("territories")), List.copyOf(sites));
   }
 
+
+  /** The territories of the communes the professional practises in. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY(SELECT c.territory_id FROM site s"
+        + " JOIN commune c ON c.insee = s.commune_insee"
+        + " WHERE s.professional_id = p.id) FROM professional p WHERE p.id = $1", id);
+  }
 }

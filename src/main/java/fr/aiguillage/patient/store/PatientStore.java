@@ -1,5 +1,7 @@
 package fr.aiguillage.patient.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.patient.model.Fragility;
 import fr.aiguillage.patient.model.NotificationChannel;
@@ -113,4 +115,10 @@ public final class PatientStore {
     return fragility.stream().map(Enum::name).distinct().toArray(String[]::new);
   }
 
+
+  /** The territory of the patient's commune. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[c.territory_id] FROM patient p"
+        + " JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1", id);
+  }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.security.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.security.model.Account;
 import fr.aiguillage.security.model.Role;
@@ -18,6 +20,16 @@ import java.util.UUID;
 public final class AccountStore {
 
   private static final String ACCOUNT_COLUMNS = "a.id, a.login, a.roles, a.territories, a.professional_id";
+  /**
+   * The columns of a signed-in account: a link to a professional who practises in none of the account's
+   * territories (made before that rule, docs/decisions/0006) is not honoured.
+   */
+  private static final String SIGNED_IN_COLUMNS = "a.id, a.login, a.roles, a.territories, CASE WHEN"
+      + " professional_in_territories(a.professional_id, a.territories) THEN a.professional_id END AS professional_id";
+
+  /** An account linked to a professional who practises in none of its territories. */
+  public record CrossLink(UUID accountId, UUID professionalId, List<String> territories) {
+  }
 
   /** An account with its password hash, for login only. */
   public record Credentials(Account account, String passwordHash, boolean mustChangePassword) {
@@ -53,7 +65,7 @@ public final class AccountStore {
   }
 
   public Future<Optional<Credentials>> findCredentials(SqlClient db, String login) {
-    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", a.password_hash, a.must_change_password FROM account a"
+    return db.preparedQuery("SELECT " + SIGNED_IN_COLUMNS + ", a.password_hash, a.must_change_password FROM account a"
             + " WHERE a.login = $1 AND a.active")
         .execute(Tuple.of(login))
         .map(rows -> rows.size() == 0 ? Optional.empty()
@@ -81,7 +93,7 @@ public final class AccountStore {
 
   /** The account of a live session (not revoked, not expired, account active). */
   public Future<Optional<LiveSession>> findBySession(SqlClient db, byte[] tokenHash, Instant now) {
-    return db.preparedQuery("SELECT " + ACCOUNT_COLUMNS + ", s.expires_at, a.must_change_password FROM session s"
+    return db.preparedQuery("SELECT " + SIGNED_IN_COLUMNS + ", s.expires_at, a.must_change_password FROM session s"
             + " JOIN account a ON a.id = s.account_id"
             + " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active")
         .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(tokenHash), SqlTime.utc(now)))
@@ -102,4 +114,21 @@ public final class AccountStore {
         List.of(row.getArrayOfStrings("territories")), row.getUUID("professional_id"));
   }
 
+
+  /** The territories the account is scoped to. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT territories FROM account WHERE id = $1", id);
+  }
+
+  /** Active accounts linked across territories, for the start-up report. */
+  public Future<List<CrossLink>> crossLinked(SqlClient db) {
+    return db.query("SELECT id, professional_id, territories FROM account WHERE active AND professional_id IS NOT NULL"
+            + " AND NOT professional_in_territories(professional_id, territories) ORDER BY created_at").execute()
+        .map(rows -> {
+          List<CrossLink> links = new java.util.ArrayList<>();
+          rows.forEach(row -> links.add(new CrossLink(row.getUUID("id"), row.getUUID("professional_id"),
+              List.of(row.getArrayOfStrings("territories")))));
+          return links;
+        });
+  }
 }

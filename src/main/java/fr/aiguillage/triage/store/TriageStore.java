@@ -1,5 +1,7 @@
 package fr.aiguillage.triage.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.json.Json;
 import fr.aiguillage.triage.model.Assessment;
@@ -91,5 +93,11 @@ public final class TriageStore {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("stored orientation unreadable", e);
     }
+  }
+
+  /** The territory the triage was made in (none for a triage without one). */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT array_remove(ARRAY[territory_id], NULL)"
+        + " FROM triage_assessment WHERE id = $1", id);
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.waitlist.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -63,5 +65,11 @@ public final class ProposalStore {
     return new Stored(r.getUUID("id"), r.getUUID("request_id"), r.getUUID("professional_id"), r.getString("status"),
         r.getString("gp_answer"), r.getString("gp_reason"), r.getString("patient_answer"), r.getString("patient_reason"),
         r.getString("notes_for_gp"), SqlTime.paris(r.getOffsetDateTime("created_at")));
+  }
+
+  /** The territory of the proposal's request. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[r.territory_id] FROM mt_proposal p"
+        + " JOIN waitlist_request r ON r.id = p.request_id WHERE p.id = $1", id);
   }
 }

@@ -1,5 +1,7 @@
 package fr.aiguillage.waitlist.store;
 
+import fr.aiguillage.db.TerritoriesQuery;
+import java.util.Set;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.waitlist.model.CloseReason;
 import fr.aiguillage.waitlist.model.Request;
@@ -54,11 +56,16 @@ public final class WaitlistStore {
   }
 
   /** The open request of this person (same identity or same phone), if any. */
-  public Future<Optional<UUID>> findOpen(SqlClient db, String identityKey, String phone) {
-    return db.preparedQuery("SELECT id FROM waitlist_request WHERE status IN ('OPEN', 'PROPOSED')"
+  /** An open request of the same person: its id and territory. */
+  public record Open(UUID id, String territoryId) {
+  }
+
+  public Future<Optional<Open>> findOpen(SqlClient db, String identityKey, String phone) {
+    return db.preparedQuery("SELECT id, territory_id FROM waitlist_request WHERE status IN ('OPEN', 'PROPOSED')"
             + " AND (identity_key = $1 OR ($2::text IS NOT NULL AND phone = $2)) LIMIT 1")
         .execute(Tuple.of(identityKey, phone))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Open(rows.iterator().next().getUUID(0),
+            rows.iterator().next().getString(1))));
   }
 
   public Future<Void> history(SqlClient tx, UUID id, UUID accountId, WaitlistStatus from, WaitlistStatus to,
@@ -159,4 +166,9 @@ public final class WaitlistStore {
   }
 
 
+
+  /** The territory of the request. */
+  public Future<Optional<Set<String>>> territoriesOf(SqlClient db, UUID id) {
+    return TerritoriesQuery.run(db, "SELECT ARRAY[territory_id] FROM waitlist_request WHERE id = $1", id);
+  }
 }
