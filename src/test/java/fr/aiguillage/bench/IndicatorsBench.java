@@ -39,7 +39,17 @@ public final class IndicatorsBench {
   private static final String DIR = "bench-indicators-pg";
   private static final String YEAR = "territory=bassin-de-thau&from=2025-01-01&to=2025-12-31&granularity=";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // Vert.x threads would otherwise keep a failed run alive
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int triages = args.length > 1 ? Integer.parseInt(args[1]) : 150_000;
     int appointments = args.length > 2 ? Integer.parseInt(args[2]) : 120_000;

@@ -34,8 +34,8 @@ final class IndicatorsData {
                r, CASE WHEN i %% 10 <> 0 THEN r + (i %% 120) * interval '1 second' END, r + interval '5 minutes',
                'TELEPHONY', r, r
         FROM generate_series(1, %d) AS i,
-             LATERAL (SELECT %s + ((i * 7919) %% 365) * interval '1 day'
-                             + ((i * 104729) %% 43200) * interval '1 second' AS r) AS t"""
+             LATERAL (SELECT %s + ((i::bigint * 7919) %% 365) * interval '1 day'
+                             + ((i::bigint * 104729) %% 43200) * interval '1 second' AS r) AS t"""
         .formatted(TERRITORY, calls, YEAR_START));
     pool.preparedQuery("""
         INSERT INTO triage_assessment (id, call_id, territory_id, age, sex, complaint, red_flags, answers, rules_version,
