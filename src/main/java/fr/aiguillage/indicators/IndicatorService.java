@@ -105,18 +105,27 @@ public final class IndicatorService {
                                List<SourceFigures> sources, Instant now) {
     Granularity g = q.granularity();
     List<PeriodFigures> periods = new ArrayList<>();
+    Map<SourceFigures, Map<String, FigureValue>> stock = new HashMap<>();
     for (LocalDate start : starts) {
       Map<String, FigureValue> values = new HashMap<>();
-      sources.stream().filter(s -> s.kind() != IndicatorStore.Kind.CURRENT)
-          .forEach(s -> values.putAll(s.byPeriod().getOrDefault(start, Map.of())));
+      for (SourceFigures s : sources) {
+        Map<String, FigureValue> own = s.byPeriod().get(start);
+        if (s.kind() == IndicatorStore.Kind.STOCK) {
+          // a period without change keeps the state the previous one ended with
+          own = own == null ? stock.getOrDefault(s, Map.of()) : own;
+          stock.put(s, own);
+        }
+        if (own != null && s.kind() != IndicatorStore.Kind.CURRENT) {
+          values.putAll(own);
+        }
+      }
       periods.add(new PeriodFigures(g.label(start), max(q.from(), instant(start)), min(q.to(), instant(g.next(start))),
           complete(values, false)));
     }
     Map<String, FigureValue> total = new HashMap<>();
-    LocalDate last = starts.get(starts.size() - 1);
     for (SourceFigures s : sources) {
       // a state (open requests) over the range is the state at its end; events add up (GROUPING SETS total)
-      total.putAll(s.kind() == IndicatorStore.Kind.STOCK ? s.byPeriod().getOrDefault(last, Map.of()) : s.total());
+      total.putAll(s.kind() == IndicatorStore.Kind.STOCK ? stock.getOrDefault(s, Map.of()) : s.total());
     }
     return new Report(territories, q.from(), q.to(), g, now, FigureCatalog.figures(),
         new PeriodFigures("total", q.from(), q.to(), complete(total, true)), periods);

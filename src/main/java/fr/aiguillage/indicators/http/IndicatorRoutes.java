@@ -44,10 +44,12 @@ public final class IndicatorRoutes {
   private void csv(RoutingContext ctx) {
     String sep = Requests.query(ctx, "sep");
     char separator = sep == null || sep.equals(";") ? ';' : ',';
-    Responses.reply(ctx, read(ctx), report -> ctx.response()
-        .putHeader("Content-Type", "text/csv; charset=utf-8")
-        .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(report) + "\"")
-        .end(csv.render(report, separator)));
+    // a year by day is tens of thousands of lines: written on a worker thread, not on the event loop
+    Responses.reply(ctx, read(ctx), report -> ctx.vertx().executeBlocking(() -> csv.render(report, separator), false)
+        .compose(text -> ctx.response()
+            .putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(report) + "\"")
+            .end(text)));
   }
 
   private Future<Report> read(RoutingContext ctx) {

@@ -20,11 +20,11 @@ public final class FigureCatalog {
       SELECT coalesce(c.ringing_at, c.answered_at, c.created_at) AS t, c.answered_at IS NOT NULL AS answered,
              c.status, extract(epoch FROM c.answered_at - c.ringing_at) AS wait,
              to_char(coalesce(c.ringing_at, c.answered_at, c.created_at) AT TIME ZONE 'Europe/Paris', 'HH24') AS hour
-      FROM p CROSS JOIN call c
-      WHERE c.territory_id = ANY (p.territories) AND c.source = 'TELEPHONY'
-        AND c.created_at >= p.from_at - interval '1 day' AND c.created_at < p.to_at + interval '1 day'
-        AND coalesce(c.ringing_at, c.answered_at, c.created_at) >= p.from_at
-        AND coalesce(c.ringing_at, c.answered_at, c.created_at) < p.to_at""", List.of(
+      FROM call c
+      WHERE c.territory_id = ANY (:territories) AND c.source = 'TELEPHONY'
+        AND c.created_at >= :from_at - interval '1 day' AND c.created_at < :to_at + interval '1 day'
+        AND coalesce(c.ringing_at, c.answered_at, c.created_at) >= :from_at
+        AND coalesce(c.ringing_at, c.answered_at, c.created_at) < :to_at""", List.of(
       count("calls.received", "Appels reçus", "count(*)"),
       count("calls.answered", "Appels décrochés", "count(*) FILTER (WHERE answered)"),
       count("calls.abandoned", "Appels abandonnés avant décroché",
@@ -44,8 +44,8 @@ public final class FigureCatalog {
              CASE WHEN coalesce(a.override_urgency, a.urgency) NOT IN ('VITAL', 'ADVICE')
                   THEN coalesce(a.override_orientation, a.orientation) ->> 'profession' END AS profession,
              a.decided_by AS protocol, a.override_urgency IS NOT NULL AS overridden
-      FROM p CROSS JOIN triage_assessment a
-      WHERE a.territory_id = ANY (p.territories) AND a.created_at >= p.from_at AND a.created_at < p.to_at""",
+      FROM triage_assessment a
+      WHERE a.territory_id = ANY (:territories) AND a.created_at >= :from_at AND a.created_at < :to_at""",
       List.of(
       count("triage.assessments", "Évaluations de régulation", "count(*)"),
       breakdown("triage.byUrgency", "Évaluations par urgence retenue", "urgency", "count(*)"),
@@ -65,13 +65,13 @@ public final class FigureCatalog {
   static final Source CARE = new Source("snp", Source.Kind.FLOW, """
       SELECT a.created_at AS t, coalesce(c.ringing_at, c.answered_at, a.created_at) AS call_at,
              b.start_at, b.status
-      FROM p CROSS JOIN triage_assessment a
+      FROM triage_assessment a
       LEFT JOIN call c ON c.id = a.call_id
       LEFT JOIN (SELECT DISTINCT ON (x.triage_id) x.triage_id, x.start_at, x.status
-                 FROM p CROSS JOIN appointment x
-                 WHERE x.triage_id IS NOT NULL AND x.created_at >= p.from_at
+                 FROM appointment x
+                 WHERE x.triage_id IS NOT NULL AND x.created_at >= :from_at
                  ORDER BY x.triage_id, x.created_at DESC) b ON b.triage_id = a.id
-      WHERE a.territory_id = ANY (p.territories) AND a.created_at >= p.from_at AND a.created_at < p.to_at
+      WHERE a.territory_id = ANY (:territories) AND a.created_at >= :from_at AND a.created_at < :to_at
         AND coalesce(a.override_urgency, a.urgency) NOT IN ('VITAL', 'ADVICE')""", List.of(
       count("snp.requests", "Demandes de soins non programmés", "count(*)"),
       count("snp.booked", "Demandes avec rendez-vous", "count(start_at)"),
@@ -88,13 +88,13 @@ public final class FigureCatalog {
       count("snp.cancelled", "Rendez-vous annulés", "count(*) FILTER (WHERE status = 'cancelled')")));
 
   static final Source AGENDA = new Source("agenda", Source.Kind.FLOW, """
-      SELECT s.start_at AS t, s.status, s.professional_id, s.start_at < p.now_at AS started,
+      SELECT s.start_at AS t, s.status, s.professional_id, s.start_at < :now_at AS started,
              cm.insee || ' ' || cm.name AS commune
-      FROM p CROSS JOIN slot s
+      FROM slot s
       JOIN site si ON si.id = s.site_id
       JOIN commune cm ON cm.insee = si.commune_insee
-      WHERE cm.territory_id = ANY (p.territories) AND s.kind = 'SNP' AND s.status IN ('free', 'booked')
-        AND s.start_at >= p.from_at AND s.start_at < p.to_at""", List.of(
+      WHERE cm.territory_id = ANY (:territories) AND s.kind = 'SNP' AND s.status IN ('free', 'booked')
+        AND s.start_at >= :from_at AND s.start_at < :to_at""", List.of(
       count("agenda.published", "Créneaux SNP publiés", "count(*)"),
       count("agenda.booked", "Créneaux SNP réservés", "count(*) FILTER (WHERE status = 'booked')"),
       count("agenda.unused", "Créneaux SNP passés sans réservation",
@@ -111,50 +111,53 @@ public final class FigureCatalog {
 
   static final Source MT_FLOW = new Source("mt", Source.Kind.FLOW, """
       SELECT r.created_at AS t, 'received' AS event, NULL::float8 AS days
-      FROM p CROSS JOIN waitlist_request r
-      WHERE r.territory_id = ANY (p.territories) AND r.created_at >= p.from_at AND r.created_at < p.to_at
+      FROM waitlist_request r
+      WHERE r.territory_id = ANY (:territories) AND r.created_at >= :from_at AND r.created_at < :to_at
       UNION ALL
       SELECT r.assigned_at, 'assigned', extract(epoch FROM r.assigned_at - r.created_at) / 86400
-      FROM p CROSS JOIN waitlist_request r
-      WHERE r.territory_id = ANY (p.territories) AND r.assigned_at >= p.from_at AND r.assigned_at < p.to_at
+      FROM waitlist_request r
+      WHERE r.territory_id = ANY (:territories) AND r.assigned_at >= :from_at AND r.assigned_at < :to_at
       UNION ALL
       SELECT r.updated_at, 'closed', NULL
-      FROM p CROSS JOIN waitlist_request r
-      WHERE r.territory_id = ANY (p.territories) AND r.status = 'CLOSED' AND r.assigned_at IS NULL
-        AND r.updated_at >= p.from_at AND r.updated_at < p.to_at""", List.of(
+      FROM waitlist_request r
+      WHERE r.territory_id = ANY (:territories) AND r.status = 'CLOSED' AND r.assigned_at IS NULL
+        AND r.updated_at >= :from_at AND r.updated_at < :to_at""", List.of(
       count("mt.received", "Demandes de médecin traitant reçues", "count(*) FILTER (WHERE event = 'received')"),
       count("mt.assigned", "Patients ayant trouvé un médecin traitant", "count(*) FILTER (WHERE event = 'assigned')"),
       count("mt.closedOtherwise", "Demandes closes sans attribution", "count(*) FILTER (WHERE event = 'closed')"),
       measure("mt.medianDaysToAssignment", "Attente médiane jusqu'à l'attribution", "j",
           "percentile_cont(0.5) WITHIN GROUP (ORDER BY days)", "count(days)")));
 
-  /** Requests still open at the end of each period: created before it, neither assigned nor closed by then. */
+  /**
+   * Requests still open at the end of each period: +1 when a request is made, −1 when it is assigned or closed;
+   * events before the range fall in its first period, and the running sum over periods is the state at each end.
+   */
   static final Source MT_OPEN = new Source("mtOpen", Source.Kind.STOCK, """
-      SELECT g.start::date AS bucket, r.priority_reasons
-      FROM p
-      CROSS JOIN LATERAL generate_series(date_trunc(p.unit, p.from_at AT TIME ZONE 'Europe/Paris'),
-                                         p.to_at AT TIME ZONE 'Europe/Paris' - interval '1 microsecond',
-                                         ('1 ' || p.unit)::interval) AS g (start)
-      CROSS JOIN LATERAL (SELECT least((g.start + ('1 ' || p.unit)::interval) AT TIME ZONE 'Europe/Paris',
-                                       p.to_at) AS end_at) e
-      JOIN waitlist_request r ON r.territory_id = ANY (p.territories) AND r.created_at < e.end_at
-        AND coalesce(r.assigned_at, CASE WHEN r.status = 'CLOSED' THEN r.updated_at END,
-                     'infinity'::timestamptz) >= e.end_at""", List.of(
-      count("mt.open", "Demandes en attente en fin de période", "count(*)"),
+      SELECT date_trunc(:unit, greatest(e.t, :from_at) AT TIME ZONE 'Europe/Paris')::date AS bucket, e.d,
+             e.priority_reasons
+      FROM (SELECT r.created_at AS t, 1 AS d, r.priority_reasons
+            FROM waitlist_request r
+            WHERE r.territory_id = ANY (:territories) AND r.created_at < :to_at
+            UNION ALL
+            SELECT coalesce(r.assigned_at, r.updated_at), -1, r.priority_reasons
+            FROM waitlist_request r
+            WHERE r.territory_id = ANY (:territories) AND (r.assigned_at IS NOT NULL OR r.status = 'CLOSED')
+              AND coalesce(r.assigned_at, r.updated_at) < :to_at) e""", List.of(
+      count("mt.open", "Demandes en attente en fin de période", "sum(d)"),
       count("mt.openAld", "Demandes en attente : patients en ALD",
-          "count(*) FILTER (WHERE 'ALD' = ANY (priority_reasons))"),
+          "coalesce(sum(d) FILTER (WHERE 'ALD' = ANY (priority_reasons)), 0)"),
       count("mt.openAged70", "Demandes en attente : patients de 70 ans ou plus",
-          "count(*) FILTER (WHERE 'AGE_70_PLUS' = ANY (priority_reasons))"),
+          "coalesce(sum(d) FILTER (WHERE 'AGE_70_PLUS' = ANY (priority_reasons)), 0)"),
       count("mt.openCssAme", "Demandes en attente : patients bénéficiaires de la CSS ou de l'AME",
-          "count(*) FILTER (WHERE 'CSS_OR_AME' = ANY (priority_reasons))")));
+          "coalesce(sum(d) FILTER (WHERE 'CSS_OR_AME' = ANY (priority_reasons)), 0)")));
 
   /** Today's capacity (the directory keeps no history of it): shown for the whole range only. */
   static final Source MT_CAPACITY = new Source("mtCapacity", Source.Kind.CURRENT, """
       SELECT pr.mt_capacity
-      FROM p CROSS JOIN professional pr
+      FROM professional pr
       WHERE pr.active AND pr.profession = 'GENERAL_PRACTITIONER' AND pr.mt_capacity > 0
         AND EXISTS (SELECT 1 FROM site si JOIN commune cm ON cm.insee = si.commune_insee
-                    WHERE si.professional_id = pr.id AND cm.territory_id = ANY (p.territories))""", List.of(
+                    WHERE si.professional_id = pr.id AND cm.territory_id = ANY (:territories))""", List.of(
       count("mt.gpsWithCapacity", "Médecins généralistes pouvant accueillir de nouveaux patients (aujourd'hui)",
           "count(*)"),
       count("mt.placesOffered", "Places de médecin traitant offertes (aujourd'hui)", "coalesce(sum(mt_capacity), 0)")));

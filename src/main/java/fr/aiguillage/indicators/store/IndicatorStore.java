@@ -25,17 +25,17 @@ import java.util.TreeMap;
  */
 public final class IndicatorStore {
 
-  /** The one row every source's SQL reads its parameters from. */
-  private static final String PARAMS = "WITH p AS (SELECT $1::text[] AS territories, $2::timestamptz AS from_at,"
-      + " $3::timestamptz AS to_at, $4::text AS unit, $5::timestamptz AS now_at)\n";
-  private static final String BUCKETED = "(SELECT date_trunc((SELECT unit FROM p), r.t AT TIME ZONE 'Europe/Paris')"
-      + "::date AS bucket%s, r.* FROM (%s) r) s";
+  /** The named parameters a source's SQL may use, in the order {@link Params#values()} gives them, and their types. */
+  private static final List<String> NAMES = List.of(":territories", ":from_at", ":to_at", ":unit", ":now_at");
+  private static final List<String> TYPES = List.of("text[]", "timestamptz", "timestamptz", "text", "timestamptz");
+  private static final String BUCKETED = "(SELECT date_trunc(:unit, r.t AT TIME ZONE 'Europe/Paris')::date AS bucket%s,"
+      + " r.* FROM (%s) r) s";
 
   /** What the queries need: whose records, which range, how it is cut, and "now" (for slots already started). */
   public record Params(List<String> territories, Instant from, Instant to, Granularity granularity, Instant now) {
-    Tuple tuple() {
-      return Tuple.of(territories.toArray(String[]::new), SqlTime.utc(from), SqlTime.utc(to),
-          granularity.sqlUnit(), SqlTime.utc(now));
+    public List<Object> values() {
+      return List.of(territories.toArray(String[]::new), SqlTime.utc(from), SqlTime.utc(to), granularity.sqlUnit(),
+          SqlTime.utc(now));
     }
   }
 
@@ -47,22 +47,56 @@ public final class IndicatorStore {
   /** How a source's figures add up over the range (see {@link Source.Kind}). */
   public enum Kind { FLOW, STOCK, CURRENT }
 
-  private record Statements(Source source, String plain, String breakdowns) {
+  /** SQL with positional parameters, and which value of {@link Params#values()} each position takes. */
+  public record Bound(String sql, List<Integer> params) {
+    Tuple tuple(List<Object> values) {
+      return Tuple.from(params.stream().map(values::get).toList());
+    }
+  }
+
+  private record Statements(Source source, Bound plain, Bound breakdowns) {
   }
 
   private static final List<Statements> STATEMENTS = FigureCatalog.SOURCES.stream()
-      .map(s -> new Statements(s, plainSql(s), s.breakdowns().isEmpty() ? null : breakdownSql(s))).toList();
+      .map(s -> new Statements(s, bind(plainSql(s)), s.breakdowns().isEmpty() ? null : bind(breakdownSql(s))))
+      .toList();
+
+  /**
+   * Named parameters become $1, $2… in order of first use, each cast to its type once, so every statement sends
+   * only what it reads and PostgreSQL plans it with the actual values (no parameter hidden behind a CTE).
+   */
+  static Bound bind(String sql) {
+    List<Integer> used = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(territories|from_at|to_at|unit|now_at)\\b")
+        .matcher(sql);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int name = NAMES.indexOf(m.group());
+      if (!used.contains(name)) {
+        used.add(name);
+      }
+      m.appendReplacement(out, "\\$" + (used.indexOf(name) + 1) + "::" + TYPES.get(name));
+    }
+    m.appendTail(out);
+    return new Bound(out.toString(), List.copyOf(used));
+  }
+
+  /** Every statement a report runs, as the store sends them (the benchmark's ceiling runs them through JDBC). */
+  public static List<Bound> statements() {
+    return STATEMENTS.stream().flatMap(s -> java.util.stream.Stream.of(s.plain(), s.breakdowns()))
+        .filter(java.util.Objects::nonNull).toList();
+  }
 
   public Future<List<SourceFigures>> read(SqlClient db, Params params) {
-    Tuple tuple = params.tuple();
-    List<Future<SourceFigures>> reads = STATEMENTS.stream().map(s -> read(db, s, tuple)).toList();
+    List<Object> values = params.values();
+    List<Future<SourceFigures>> reads = STATEMENTS.stream().map(s -> read(db, s, values)).toList();
     return Future.all(reads).map(all -> reads.stream().map(Future::result).toList());
   }
 
-  private Future<SourceFigures> read(SqlClient db, Statements s, Tuple tuple) {
-    Future<RowSet<Row>> plain = db.preparedQuery(s.plain()).execute(tuple);
+  private Future<SourceFigures> read(SqlClient db, Statements s, List<Object> values) {
+    Future<RowSet<Row>> plain = db.preparedQuery(s.plain().sql()).execute(s.plain().tuple(values));
     Future<RowSet<Row>> split = s.breakdowns() == null ? Future.succeededFuture()
-        : db.preparedQuery(s.breakdowns()).execute(tuple);
+        : db.preparedQuery(s.breakdowns().sql()).execute(s.breakdowns().tuple(values));
     return Future.all(plain, split).map(v -> {
       Map<LocalDate, Map<String, FigureValue>> byPeriod = new HashMap<>();
       Map<String, FigureValue> total = new HashMap<>();
@@ -129,12 +163,22 @@ public final class IndicatorStore {
         columns.append(", ").append(defs.get(i).base()).append(" AS b").append(i);
       }
     }
-    return PARAMS + switch (source.kind()) {
+    return switch (source.kind()) {
       case FLOW -> "SELECT s.bucket" + columns + " FROM " + BUCKETED.formatted("", source.rows())
           + " GROUP BY GROUPING SETS ((s.bucket), ())";
-      case STOCK -> "SELECT s.bucket" + columns + " FROM (" + source.rows() + ") s GROUP BY s.bucket";
+      case STOCK -> "SELECT x.bucket" + running(defs) + " FROM (SELECT s.bucket" + columns + " FROM ("
+          + source.rows() + ") s GROUP BY s.bucket) x";
       case CURRENT -> "SELECT NULL::date AS bucket" + columns + " FROM (" + source.rows() + ") s";
     };
+  }
+
+  /** A stock's figures at the end of each period: the running sums of its changes, period after period. */
+  private static String running(List<Source.Definition> defs) {
+    StringBuilder columns = new StringBuilder();
+    for (int i = 0; i < defs.size(); i++) {
+      columns.append(", (sum(x.v").append(i).append(") OVER (ORDER BY x.bucket))::bigint AS v").append(i);
+    }
+    return columns.toString();
   }
 
   /** All breakdowns of a source in one pass: per period and key, and per key over the range. */
@@ -153,7 +197,7 @@ public final class IndicatorStore {
     if (source.kind() != Source.Kind.FLOW) {
       throw new IllegalStateException("breakdowns are counted over events (FLOW sources) only");
     }
-    return PARAMS + "SELECT s.bucket" + columns + " FROM " + BUCKETED.formatted(keys, source.rows())
+    return "SELECT s.bucket" + columns + " FROM " + BUCKETED.formatted(keys, source.rows())
         + " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
   }
 }

@@ -5,13 +5,17 @@ import fr.aiguillage.indicators.model.Figure;
 import java.util.List;
 
 /**
- * Where a family of figures is read from. {@code rows} is a SELECT over one-row {@code p} (territories, from_at,
- * to_at, unit, now_at) giving one row per record: {@code t}, the instant that puts it in a period, for a FLOW; a
- * ready {@code bucket} (first day of the period) for a STOCK; nothing for a CURRENT source.
+ * Where a family of figures is read from. {@code rows} is a SELECT giving one row per record, with the parameters
+ * {@code :territories}, {@code :from_at}, {@code :to_at}, {@code :unit} (day, week, month) and {@code :now_at}: with
+ * {@code t}, the instant that puts it in a period, for a FLOW; with a ready {@code bucket} (first day of the period)
+ * and signed changes for a STOCK; for a CURRENT source, rows of today.
  */
 record Source(String name, Kind kind, String rows, List<Definition> figures) {
 
-  /** FLOW: events counted in the period they happen; STOCK: a state at the end of each period; CURRENT: now. */
+  /**
+   * FLOW: events counted in the period they happen; STOCK: a state at the end of each period, as the running sum
+   * of its changes (its figures are sums of signed changes); CURRENT: now.
+   */
   enum Kind { FLOW, STOCK, CURRENT }
 
   /**

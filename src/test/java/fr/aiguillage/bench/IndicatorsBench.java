@@ -1,0 +1,209 @@
+package fr.aiguillage.bench;
+
+import fr.aiguillage.AiguillageVerticle;
+import fr.aiguillage.Secrets;
+import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.config.ConfigLoader;
+import fr.aiguillage.db.DatabaseServer;
+import fr.aiguillage.db.DbSettings;
+import fr.aiguillage.db.Pools;
+import fr.aiguillage.indicators.model.Granularity;
+import fr.aiguillage.indicators.store.IndicatorStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * scripts/bench-indicators.sh: one year of one territory (200,000 calls, 150,000 triages, 120,000 appointments,
+ * 300,000 SNP slots) in an embedded PostgreSQL; after a restart of PostgreSQL and of the service (nothing cached),
+ * the year by month, then after another restart by day, over HTTP. Ceilings in the same run: the report's very
+ * statements through JDBC one after the other, and a plain count(*) over the four tables.
+ */
+public final class IndicatorsBench {
+
+  private static final String DIR = "bench-indicators-pg";
+  private static final String YEAR = "territory=bassin-de-thau&from=2025-01-01&to=2025-12-31&granularity=";
+
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // Vert.x threads would otherwise keep a failed run alive
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
+    int calls = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int triages = args.length > 1 ? Integer.parseInt(args[1]) : 150_000;
+    int appointments = args.length > 2 ? Integer.parseInt(args[2]) : 120_000;
+    int slots = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
+    try (DatabaseServer db = BenchDatabase.fresh(DIR)) {
+      Service service = Service.start(db.settings());
+      UUID coordinator = service.coordinator();
+      Pool pool = Pools.create(service.vertx, db.settings(), 2);
+      long t0 = System.nanoTime();
+      IndicatorsData.generate(pool, coordinator, calls, triages, slots, appointments);
+      pool.query("VACUUM ANALYZE").execute().await(30, TimeUnit.MINUTES);
+      pool.query("CHECKPOINT").execute().await(30, TimeUnit.MINUTES);
+      System.out.printf("generated in %d s: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0),
+          counts(db.settings()));
+      pool.close().await(1, TimeUnit.MINUTES);
+      service.stop();
+    }
+    for (String granularity : List.of("month", "day")) {
+      try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+        Service service = Service.start(db.settings());
+        String token = service.login();
+        long[] cold = {service.get(YEAR + granularity, token)};
+        long[] warm = new long[3];
+        for (int i = 0; i < warm.length; i++) {
+          warm[i] = service.get(YEAR + granularity, token);
+        }
+        long[] jdbc = new long[3];
+        for (int i = 0; i < jdbc.length; i++) {
+          jdbc[i] = sameSql(db.settings(), granularity);
+        }
+        long count = plainCount(db.settings());
+        System.out.printf("year by %s over HTTP: first after restart %.0f ms (target %s); then median %.0f ms;"
+                + " the same SQL through JDBC, one statement after the other: median %.0f ms (HTTP/JDBC %.2f);"
+                + " plain count(*) of the four tables %.0f ms%n", granularity, ms(cold[0]),
+            granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms", ms(median(warm)), ms(median(jdbc)),
+            (double) median(warm) / median(jdbc), ms(count));
+        service.stop();
+      }
+    }
+  }
+
+  /** The report's statements, in order, with the values the service binds, one after the other through JDBC. */
+  private static long sameSql(DbSettings db, String granularity) throws Exception {
+    List<Object> values = new IndicatorStore.Params(List.of(IndicatorsData.TERRITORY),
+        Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-12-31T23:00:00Z"),
+        Granularity.valueOf(granularity.toUpperCase()), Instant.now()).values();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      long start = System.nanoTime();
+      for (IndicatorStore.Bound statement : IndicatorStore.statements()) {
+        try (PreparedStatement s = c.prepareStatement(statement.sql().replaceAll("\\$[1-5]", "?"))) {
+          bind(c, s, statement, values);
+          try (var rs = s.executeQuery()) {
+            while (rs.next()) {
+              rs.getObject(1);
+            }
+          }
+        }
+      }
+      return System.nanoTime() - start;
+    }
+  }
+
+  /** JDBC numbers each "?" where $n may come back several times: each occurrence gets its value again. */
+  static void bind(Connection c, PreparedStatement s, IndicatorStore.Bound statement, List<Object> values)
+      throws java.sql.SQLException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$([1-5])").matcher(statement.sql());
+    for (int position = 1; m.find(); position++) {
+      Object value = values.get(statement.params().get(Integer.parseInt(m.group(1)) - 1));
+      s.setObject(position, value instanceof String[] array ? c.createArrayOf("text", array) : value);
+    }
+  }
+
+  private static long plainCount(DbSettings db) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var s = c.createStatement()) {
+      long start = System.nanoTime();
+      for (String table : List.of("call", "triage_assessment", "appointment", "slot")) {
+        try (var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+          rs.next();
+        }
+      }
+      return System.nanoTime() - start;
+    }
+  }
+
+  private static String counts(DbSettings db) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var s = c.createStatement()) {
+      for (String table : List.of("call", "triage_assessment", "appointment", "slot", "waitlist_request")) {
+        try (var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+          rs.next();
+          out.append(table).append(' ').append(rs.getLong(1)).append("  ");
+        }
+      }
+    }
+    return out.toString().trim();
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** The real service on a random port, and a client. */
+  private record Service(Vertx vertx, AiguillageVerticle verticle, WebClient client) {
+
+    static Service start(DbSettings db) throws Exception {
+      Vertx vertx = Vertx.vertx();
+      AppConfig config = ConfigLoader.load(Map.of()).withHttpPort(0);
+      AiguillageVerticle verticle = new AiguillageVerticle(config, db, new Secrets("bench-admin-password", null),
+          Clock.systemUTC());
+      vertx.deployVerticle(verticle).await(5, TimeUnit.MINUTES);
+      return new Service(vertx, verticle, WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+          .setDefaultPort(verticle.actualPort())));
+    }
+
+    UUID coordinator() throws Exception {
+      String admin = token("admin", "bench-admin-password");
+      JsonObject created = client.post("/api/v1/accounts").bearerTokenAuthentication(admin).sendJsonObject(
+          new JsonObject().put("login", "bench-coordinator").put("password", "bench-coordinator-password")
+              .put("roles", new JsonArray().add("COORDINATOR")).put("territories", new JsonArray().add("bassin-de-thau")))
+          .await(1, TimeUnit.MINUTES).bodyAsJsonObject();
+      return UUID.fromString(created.getString("id"));
+    }
+
+    String login() throws Exception {
+      return token("bench-coordinator", "bench-coordinator-password");
+    }
+
+    private String token(String login, String password) throws Exception {
+      return client.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", login)
+          .put("password", password)).await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("token");
+    }
+
+    /** One GET of the indicators; its time in nanoseconds (the answer must be 200). */
+    long get(String query, String token) throws Exception {
+      long start = System.nanoTime();
+      var response = client.get("/api/v1/indicators?" + query).bearerTokenAuthentication(token).send()
+          .await(5, TimeUnit.MINUTES);
+      long took = System.nanoTime() - start;
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(response.bodyAsString());
+      }
+      return took;
+    }
+
+    void stop() throws Exception {
+      vertx.close().await(1, TimeUnit.MINUTES);
+    }
+  }
+}
