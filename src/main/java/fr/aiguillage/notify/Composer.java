@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a claimed outbox row into the message to send, from the appointment as it is now: nothing if it
@@ -49,7 +50,8 @@ final class Composer {
     this.from = from;
   }
 
-  Future<Outcome> compose(Claimed c, Instant now) {
+  /** {@code professionals}: lookups already made in this batch (many messages share a professional). */
+  Future<Outcome> compose(Claimed c, Instant now, Map<UUID, Future<Optional<Professional>>> professionals) {
     return appointments.forNotice(c.appointmentId()).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture(Outcome.skip("appointment not found"));
@@ -62,9 +64,10 @@ final class Composer {
           && a.status() != AppointmentStatus.BOOKED) {
         return Future.succeededFuture(Outcome.skip("appointment " + a.status().wire()));
       }
-      return professionals.findForService(a.professionalId()).compose(pro -> pro.isEmpty()
-          ? Future.succeededFuture(Outcome.skip("professional not found"))
-          : c.kind().toProfessional() ? toProfessional(c, a, pro.get()) : toPatient(c, a, pro.get()));
+      return professionals.computeIfAbsent(a.professionalId(), this.professionals::findForService)
+          .compose(pro -> pro.isEmpty()
+              ? Future.succeededFuture(Outcome.skip("professional not found"))
+              : c.kind().toProfessional() ? toProfessional(c, a, pro.get()) : toPatient(c, a, pro.get()));
     });
   }
 

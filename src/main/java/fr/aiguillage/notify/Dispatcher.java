@@ -6,25 +6,31 @@ import fr.aiguillage.notify.channel.SmsGateway;
 import fr.aiguillage.notify.model.Channel;
 import fr.aiguillage.notify.model.Claimed;
 import fr.aiguillage.notify.model.Message;
-import fr.aiguillage.notify.model.Outcome;
+import fr.aiguillage.directory.model.Professional;
 import fr.aiguillage.notify.store.OutboxStore;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the outbox holds. A run claims due rows in batches (SKIP LOCKED: two instances never claim the
- * same row), composes and sends each, then records the attempt: sent, or failed and due again after a
- * backoff that doubles, until the configured number of attempts. Runs of one instance follow each other.
+ * same row), composes and sends each, then records every attempt of the batch in one transaction: sent, or
+ * failed and due again after a backoff that doubles, until the configured number of attempts. Runs of one
+ * instance follow each other.
  */
 final class Dispatcher {
 
@@ -82,46 +88,65 @@ final class Dispatcher {
     return next;
   }
 
+  /** What became of one claimed row, written with the rest of its batch in one transaction (one commit). */
+  private record Done(Claimed claimed, Message message, String failure, String skipReason) {
+  }
+
   private Future<Integer> drain(int handled) {
     Instant now = clock.instant();
+    Map<UUID, Future<Optional<Professional>>> professionals = new HashMap<>();
     return store.claim(pool, now, now.plus(policy.claim()), policy.batchSize())
-        .compose(claimed -> Future.all(claimed.stream().map(c -> handle(c, now)).toList())
-            .map(all -> claimed.size()))
+        .compose(claimed -> Future.all(claimed.stream().map(c -> attempt(c, now, professionals)).toList())
+            .compose(all -> record(all.<Done>list()))
+            .map(v -> claimed.size()))
         .compose(count -> count == policy.batchSize() ? drain(handled + count) : Future.succeededFuture(handled + count));
   }
 
-  private Future<Void> handle(Claimed c, Instant now) {
-    return composer.compose(c, now)
-        .compose(outcome -> outcome.message() == null ? store.skip(pool, c.id(), outcome.skipReason())
+  private Future<Done> attempt(Claimed c, Instant now, Map<UUID, Future<Optional<Professional>>> professionals) {
+    return composer.compose(c, now, professionals)
+        .compose(outcome -> outcome.message() == null
+            ? Future.succeededFuture(new Done(c, null, null, outcome.skipReason()))
             : send(c, outcome.message()))
         .recover(e -> {
-          LOG.warn("Notification {} not handled: {}", c.id(), e.getClass().getSimpleName());
-          return recordFailure(c, "not composed: " + e.getClass().getSimpleName());
+          LOG.warn("Notification {} not composed: {}", c.id(), e.getClass().getSimpleName());
+          return Future.succeededFuture(new Done(c, null, "not composed: " + e.getClass().getSimpleName(), null));
         });
   }
 
-  private Future<Void> send(Claimed c, Message m) {
+  private Future<Done> send(Claimed c, Message m) {
     Future<Void> sent = m.channel() == Channel.SMS ? sms.send(c, m) : mail.send(c, m);
-    return sent.transform(result -> result.succeeded() ? recordSent(c, m)
-        : recordFailure(c, result.cause() instanceof SendFailed f ? f.getMessage()
-            : "send failed: " + result.cause().getClass().getSimpleName()));
+    return sent.transform(result -> Future.succeededFuture(result.succeeded() ? new Done(c, m, null, null)
+        : new Done(c, m, result.cause() instanceof SendFailed f ? f.getMessage()
+            : "send failed: " + result.cause().getClass().getSimpleName(), null)));
   }
 
-  private Future<Void> recordSent(Claimed c, Message m) {
+  private Future<Void> record(List<Done> done) {
+    if (done.isEmpty()) {
+      return Future.succeededFuture();
+    }
     Instant at = clock.instant();
-    return pool.withTransaction(tx -> store.sent(tx, c, m, at))
-        .compose(v -> audit.record(new AuditEvent(null, null, null, "notification.send", "appointment",
-            c.appointmentId().toString(), c.territoryId(), null, AuditEvent.Outcome.SUCCESS, c.kind().name())));
+    // One connection, the statements pipelined (the client queues them in order), one commit for the batch.
+    return pool.withTransaction(tx -> Future.all(done.stream().map(d -> write(tx, d, at)).toList()))
+        .compose(v -> Future.all(done.stream().filter(d -> d.message() != null && d.failure() == null)
+        .map(d -> audit.record(new AuditEvent(null, null, null, "notification.send", "appointment",
+            d.claimed().appointmentId().toString(), d.claimed().territoryId(), null, AuditEvent.Outcome.SUCCESS,
+            d.claimed().kind().name()))).toList()).mapEmpty());
   }
 
-  private Future<Void> recordFailure(Claimed c, String detail) {
-    Instant at = clock.instant();
+  private Future<Void> write(SqlClient tx, Done d, Instant at) {
+    Claimed c = d.claimed();
+    if (d.skipReason() != null) {
+      return store.skip(tx, c.id(), d.skipReason());
+    }
+    if (d.failure() == null) {
+      return store.sent(tx, c, d.message(), at);
+    }
     int attempt = c.attempts() + 1;
     Instant retryAt = attempt >= policy.maxAttempts() ? null : at.plus(backoff(attempt));
     if (retryAt == null) {
       LOG.warn("Notification {} failed for good after {} attempts", c.id(), attempt);
     }
-    return pool.withTransaction(tx -> store.failed(tx, c, detail, at, retryAt));
+    return store.failed(tx, c, d.failure(), at, retryAt);
   }
 
   /** backoff × 2^(attempt − 1), at most six hours. */

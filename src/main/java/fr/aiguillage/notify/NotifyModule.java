@@ -76,8 +76,9 @@ public final class NotifyModule {
   public Future<Void> start(AppointmentService appointments, ProfessionalService professionals, AgendaAccess access) {
     byte[] candidate = new byte[32];
     new SecureRandom().nextBytes(candidate);
-    return vertx.executeBlocking(this::warmUp)
-        .compose(v -> new SettingsStore().linkKey(pool, candidate, clock.instant()))
+    // Not waited for: startup goes on while the templates compile on a worker thread.
+    vertx.executeBlocking(this::warmUp);
+    return new SettingsStore().linkKey(pool, candidate, clock.instant())
         .compose(key -> vertx.fileSystem().readFile("notify/annulation.css").map(css -> {
           CancelLinks links = new CancelLinks(key, config.ical().publicBaseUrl());
           AppConfig.Notify n = config.notifications();
