@@ -126,6 +126,11 @@ public final class TestServer implements AutoCloseable {
     return verticle.actualPort();
   }
 
+  /** The HTTPS port, or -1 when no certificate is configured. */
+  public int tlsPort() {
+    return verticle.actualTlsPort();
+  }
+
   @Override
   public void close() {
     Await.result(vertx.close());
