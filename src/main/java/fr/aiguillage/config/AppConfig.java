@@ -67,8 +67,11 @@ public record AppConfig(
     }
   }
 
-  /** Days each kind of record is kept ({@code retention.days.<kind>}) and the size of one removal batch. */
-  public record Retention(java.util.Map<String, Integer> days, int batchSize) {
+  /**
+   * Days each kind of record is kept ({@code retention.days.<kind>}), the size of one removal batch, and whether
+   * the daily run is scheduled (tests run it on demand only).
+   */
+  public record Retention(java.util.Map<String, Integer> days, int batchSize, boolean scheduled) {
   }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -156,7 +159,7 @@ public record AppConfig(
       }
       days.put(e.getKey(), value);
     });
-    return new Retention(java.util.Map.copyOf(days), json.getInteger("batchSize"));
+    return new Retention(java.util.Map.copyOf(days), json.getInteger("batchSize"), json.getBoolean("scheduled", true));
   }
 
   private static Waitlist waitlist(JsonObject json) {

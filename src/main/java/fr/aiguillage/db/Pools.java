@@ -1,8 +1,11 @@
 package fr.aiguillage.db;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
@@ -28,8 +31,9 @@ public final class Pools {
     return build(vertx, connect, size, "aiguillage-search");
   }
 
-  private static PgConnectOptions connectOptions(DbSettings db) {
-    return new PgConnectOptions()
+  /** Where and how to connect, TLS included when the URL asks for it (docs/privacy.md, "Chiffrement"). */
+  public static PgConnectOptions connectOptions(DbSettings db) {
+    PgConnectOptions options = new PgConnectOptions()
         .setHost(db.host())
         .setPort(db.port())
         .setDatabase(db.database())
@@ -37,6 +41,18 @@ public final class Pools {
         .setPassword(db.password())
         .setCachePreparedStatements(true)
         .setReconnectAttempts(0);
+    if (db.sslMode() != null) {
+      options.setSslMode(SslMode.of(db.sslMode()));
+      ClientSSLOptions ssl = new ClientSSLOptions();
+      if (db.sslRootCert() != null) {
+        ssl.setTrustOptions(new PemTrustOptions().addCertPath(db.sslRootCert()));
+      }
+      if (options.getSslMode() == SslMode.VERIFY_FULL) {
+        ssl.setHostnameVerificationAlgorithm("HTTPS");
+      }
+      options.setSslOptions(ssl);
+    }
+    return options;
   }
 
   private static Pool build(Vertx vertx, PgConnectOptions connect, int size, String name) {

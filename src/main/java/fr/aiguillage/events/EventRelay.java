@@ -4,7 +4,6 @@ import fr.aiguillage.db.DbSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,8 @@ public final class EventRelay {
   private volatile boolean stopping;
 
   public EventRelay(Vertx vertx, DbSettings db) {
-    this.subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions().setHost(db.host()).setPort(db.port())
-            .setDatabase(db.database()).setUser(db.user()).setPassword(db.password()))
+    this.subscriber = PgSubscriber.subscriber(vertx, fr.aiguillage.db.Pools.connectOptions(db)
+            .setCachePreparedStatements(false))
         .reconnectPolicy(attempt -> Math.min(30_000L, 500L * (attempt + 1)));
     subscriber.channel(EventLog.CHANNEL).handler(payload -> {
       try {

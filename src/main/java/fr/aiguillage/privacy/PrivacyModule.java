@@ -23,9 +23,11 @@ public final class PrivacyModule {
 
   private final Retention retention;
   private final PrivacyRoutes routes;
+  private final boolean scheduled;
 
   public PrivacyModule(Pool pool, Clock clock, AuditTrail audit, PatientService patients, AppConfig config) {
     this.retention = new Retention(pool, clock, audit, config.retention());
+    this.scheduled = config.retention().scheduled();
     this.routes = new PrivacyRoutes(retention, new PatientRights(pool, clock, audit, patients),
         new AuditVerification(pool, audit));
   }
@@ -36,6 +38,9 @@ public final class PrivacyModule {
 
   /** Daily; idempotent and safe with other instances doing the same (see {@link Retention}). */
   public void scheduleRetention(Vertx vertx) {
+    if (!scheduled) {
+      return;
+    }
     vertx.setPeriodic(FIRST_RUN_DELAY_MS, TimeUnit.DAYS.toMillis(1), id -> retention.run()
         .onFailure(e -> LOG.error("Retention run failed: {}", e.getMessage())));
   }

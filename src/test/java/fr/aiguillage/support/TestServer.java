@@ -54,6 +54,8 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(DbSettings db, MutableClock clock, Map<String, String> settings) {
     Map<String, String> env = new HashMap<>(settings);
     env.put("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET);
+    // the daily retention run would act on the pinned clock in the middle of a test; tests run it on demand
+    env.putIfAbsent("AIGUILLAGE_RETENTION_SCHEDULED", "false");
     AppConfig base = ConfigLoader.load(env);
     AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
         base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));
@@ -125,6 +127,11 @@ public final class TestServer implements AutoCloseable {
 
   public int port() {
     return verticle.actualPort();
+  }
+
+  /** The HTTPS port, or -1 when no certificate is configured. */
+  public int tlsPort() {
+    return verticle.actualTlsPort();
   }
 
   @Override
