@@ -56,6 +56,7 @@ import fr.aiguillage.security.http.AccountRoutes;
 import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
 import fr.aiguillage.web.ApiRouter;
+import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -125,7 +126,8 @@ public final class AiguillageVerticle extends VerticleBase {
     AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
         config.agendaHorizonDays());
     Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
-        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()));
+        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()),
+        config.ical().subscriptionHttpHosts());
     WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
     Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
     CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
@@ -179,7 +181,8 @@ public final class AiguillageVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(io.vertx.ext.web.Router router) {
-    return vertx.createHttpServer().requestHandler(router).listen(config.httpPort())
+    return vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).requestHandler(router)
+        .listen(config.httpPort())
         .onSuccess(s -> server = s);
   }
 

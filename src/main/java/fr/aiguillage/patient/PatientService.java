@@ -173,14 +173,14 @@ public final class PatientService {
       throw new Invalid(errors);
     }
     return new Patient(id, r.familyName().trim(), r.givenName().trim(), r.birthDate(), phone, r.communeInsee(),
-        r.sex(), r.fragility() == null ? List.of() : List.copyOf(r.fragility()), r.hasMt(),
+        r.sex(), distinct(r.fragility()), r.hasMt(),
         place.get().territoryId());
   }
 
   private static NewPatient merge(Patient c, PatientPatch p) {
     return new NewPatient(or(p.familyName(), c.familyName()), or(p.givenName(), c.givenName()),
         or(p.birthDate(), c.birthDate()), p.phone() != null ? p.phone() : c.phone(),
-        or(p.communeInsee(), c.communeInsee()), or(p.sex(), c.sex()), or(p.fragility(), c.fragility()),
+        or(p.communeInsee(), c.communeInsee()), or(p.sex(), c.sex()), or(p.fragility() == null ? null : distinct(p.fragility()), c.fragility()),
         p.hasMt() != null ? p.hasMt() : c.hasMt());
   }
 
@@ -196,5 +196,10 @@ public final class PatientService {
 
   private static AuditEvent event(Caller caller, String action, Patient p) {
     return AuditEvent.of(caller, action, ENTITY, p.id(), p.territoryId());
+  }
+
+  /** Fragility reasons are a set: a repeated one counts once (the contract no longer says uniqueItems, 0013). */
+  private static List<fr.aiguillage.patient.model.Fragility> distinct(List<fr.aiguillage.patient.model.Fragility> reasons) {
+    return reasons == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(reasons));
   }
 }

@@ -33,7 +33,7 @@ public final class TriageEngine {
   }
 
   public TriageResult assess(TriageRequest r, Instant now) {
-    List<RedFlag> flags = r.redFlags() == null ? List.of() : List.copyOf(r.redFlags());
+    List<RedFlag> flags = r.redFlags() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(r.redFlags()));
     boolean outOfHours = OutOfHours.at(now);
     if (!flags.isEmpty()) {
       return vital(flags, outOfHours, "safety:red-flag");
