@@ -59,6 +59,7 @@ import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
 import fr.aiguillage.scope.ScopeModule;
 import fr.aiguillage.web.ApiRouter;
+import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -132,7 +133,8 @@ public final class AiguillageVerticle extends VerticleBase {
     AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
         config.agendaHorizonDays());
     Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
-        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()));
+        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()),
+        config.ical().subscriptionHttpHosts());
     WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
     Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
     CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
@@ -203,7 +205,7 @@ public final class AiguillageVerticle extends VerticleBase {
       return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
     }
     Future<HttpServer> plain = tls.plainHttp()
-        ? vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).onSuccess(s -> server = s)
+        ? vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).requestHandler(router).listen(config.httpPort()).onSuccess(s -> server = s)
         : Future.succeededFuture();
     Future<HttpServer> secure = tls.enabled()
         ? Tls.listen(vertx, tls, router).onSuccess(s -> tlsServer = s)

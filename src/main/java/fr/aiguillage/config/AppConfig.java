@@ -84,7 +84,7 @@ public record AppConfig(
 
   /** Calendar feeds and imports: the address the feed URLs start with, limits, subscription period. */
   public record Ical(String publicBaseUrl, int requestsPerMinute, long importMaxBytes, int subscriptionMinutes,
-                     int fetchTimeoutSeconds) {
+                     int fetchTimeoutSeconds, java.util.Set<String> subscriptionHttpHosts) {
   }
 
   /** The provider's lines and how far its timestamps may drift. */
@@ -118,7 +118,8 @@ public record AppConfig(
             json.getJsonObject("ical").getInteger("requestsPerMinute"),
             json.getJsonObject("ical").getLong("importMaxBytes"),
             json.getJsonObject("ical").getInteger("subscriptionMinutes"),
-            json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
+            json.getJsonObject("ical").getInteger("fetchTimeoutSeconds"),
+            hosts(json.getJsonObject("ical").getString("subscriptionHttpHosts", ""))),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
         json.getJsonObject("demo").getBoolean("enabled"),
@@ -160,6 +161,12 @@ public record AppConfig(
       days.put(e.getKey(), value);
     });
     return new Retention(java.util.Map.copyOf(days), json.getInteger("batchSize"), json.getBoolean("scheduled", true));
+  }
+
+  /** A comma-separated list of host names, lower case. */
+  private static java.util.Set<String> hosts(String list) {
+    return java.util.Arrays.stream(list.split(",")).map(h -> h.trim().toLowerCase(java.util.Locale.ROOT))
+        .filter(h -> !h.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private static Waitlist waitlist(JsonObject json) {

@@ -32,4 +32,9 @@ public abstract class DomainFailure extends RuntimeException {
   public String detail() {
     return getMessage();
   }
+
+  /** The fields at fault, when the refusal is about some (a problem's {@code errors}). */
+  public java.util.List<FieldError> errors() {
+    return java.util.List.of();
+  }
 }

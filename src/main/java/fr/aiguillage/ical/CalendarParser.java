@@ -7,8 +7,11 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.component.VEvent;
 
 import java.io.IOException;
@@ -45,11 +48,22 @@ final class CalendarParser {
   private CalendarParser() {
   }
 
+  /** Bounds of one import (said in the contract): events read, occurrences of one event, slots made. */
+  static final int MAX_EVENTS = 2_000;
+  static final int MAX_OCCURRENCES_PER_EVENT = 1_000;
+  static final int MAX_SLOTS = 10_000;
+
   static Parsed parse(String text, int slotMinutes, Instant from, Instant to) {
     Calendar calendar = build(text);
+    List<CalendarComponent> events = calendar.getComponents(Component.VEVENT);
+    if (events.size() > MAX_EVENTS) {
+      throw new Invalid("body", "at most " + MAX_EVENTS + " events in one import (" + events.size() + " sent)");
+    }
+    TimeZones.requireKnown(calendar);
     Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
     int ignored = 0;
-    for (Component c : calendar.getComponents(Component.VEVENT)) {
+    int slots = 0;
+    for (Component c : events) {
       VEvent event = (VEvent) c;
       String uid = event.getProperty(Property.UID).map(Property::getValue).orElse("no-uid-" + byUid.size());
       byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(event);
@@ -64,7 +78,12 @@ final class CalendarParser {
         continue;
       }
       for (Interval occurrence : occurrences(master, series, from, to)) {
-        periods.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(split(occurrence, slotMinutes, from, to));
+        List<Interval> made = split(occurrence, slotMinutes, from, to);
+        slots += made.size();
+        if (slots > MAX_SLOTS) {
+          throw new Invalid("body", "at most " + MAX_SLOTS + " slots from one import");
+        }
+        periods.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(made);
       }
     }
     return new Parsed(periods, ignored);
@@ -83,8 +102,14 @@ final class CalendarParser {
   /** The master's occurrences in the window, each overridden one replaced by its RECURRENCE-ID event. */
   private static List<Interval> occurrences(VEvent master, List<VEvent> series, Instant from, Instant to) {
     Map<Instant, Interval> byStart = new HashMap<>();
+    requireHourlyAtMost(master);
     Period<ZonedDateTime> window = new Period<>(from.atZone(PARIS), to.atZone(PARIS));
     Set<Period<Temporal>> set = master.calculateRecurrenceSet(window);
+    if (set.size() > MAX_OCCURRENCES_PER_EVENT) {
+      throw new Invalid("body", "an event repeats more than " + MAX_OCCURRENCES_PER_EVENT
+          + " times before the horizon (UID " + master.getProperty(Property.UID).map(Property::getValue).orElse("?")
+          + ")");
+    }
     for (Period<Temporal> p : set) {
       Instant s = instant(p.getStart());
       Instant e = instant(p.getEnd());
@@ -106,6 +131,16 @@ final class CalendarParser {
       });
     }
     return byStart.values().stream().sorted((a, b) -> a.start().compareTo(b.start())).toList();
+  }
+
+  /** A rule repeating by the second or the minute is no availability, and expanding it would take long. */
+  private static void requireHourlyAtMost(VEvent master) {
+    for (Property rule : master.getProperties(Property.RRULE)) {
+      Frequency frequency = ((RRule<?>) rule).getRecur().getFrequency();
+      if (frequency == Frequency.SECONDLY || frequency == Frequency.MINUTELY) {
+        throw new Invalid("body", "RRULE FREQ=" + frequency + " repeats too often for availability (at most hourly)");
+      }
+    }
   }
 
   private static List<Interval> split(Interval occurrence, int slotMinutes, Instant from, Instant to) {

@@ -20,6 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +46,13 @@ public final class Subscriptions {
   private final long maxBytes;
   private final Duration timeout;
   private final HttpClient http;
+  /** Hosts a subscription may reach over plain http (a setting; by default none: https only). */
+  private final Set<String> httpHosts;
   private final SubscriptionStore store = new SubscriptionStore();
 
   public Subscriptions(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, AgendaAccess access,
-                       AvailabilityImport imports, long maxBytes, Duration timeout) {
+                       AvailabilityImport imports, long maxBytes, Duration timeout, Set<String> httpHosts) {
+    this.httpHosts = httpHosts;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -140,15 +146,23 @@ public final class Subscriptions {
     return bytes % mib == 0 ? bytes / mib + " MiB" : bytes + " bytes";
   }
 
-  private static URI checkedUrl(String url) {
+  /**
+   * An absolute https (or webcal) address with a host; plain http only to the hosts the setting
+   * {@code ical.subscriptionHttpHosts} names (issue 21, class 5).
+   */
+  private URI checkedUrl(String url) {
+    URI uri;
     try {
-      URI uri = URI.create(url.trim().replaceFirst("^webcal://", "https://"));
-      if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-        throw new IllegalArgumentException("scheme");
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new Invalid("url", "an http(s) or webcal address of a calendar");
+      uri = new URI(url == null ? "" : url.trim().replaceFirst("(?i)^webcal://", "https://"));
+    } catch (URISyntaxException e) {
+      throw new Invalid("url", "an absolute https address of a calendar");
     }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+    boolean allowed = "https".equals(scheme) || "http".equals(scheme) && host != null && httpHosts.contains(host);
+    if (!uri.isAbsolute() || host == null || !allowed) {
+      throw new Invalid("url", "an absolute https address of a calendar");
+    }
+    return uri;
   }
 }

@@ -220,14 +220,14 @@ public final class PatientService {
       throw new Invalid(errors);
     }
     return new Patient(id, r.familyName().trim(), r.givenName().trim(), r.birthDate(), phone, r.communeInsee(),
-        r.sex(), r.fragility() == null ? List.of() : List.copyOf(r.fragility()), r.hasMt(),
+        r.sex(), distinct(r.fragility()), r.hasMt(),
         place.get().territoryId(), email, channel, consent);
   }
 
   private static NewPatient merge(Patient c, PatientPatch p) {
     return new NewPatient(or(p.familyName(), c.familyName()), or(p.givenName(), c.givenName()),
         or(p.birthDate(), c.birthDate()), p.phone() != null ? p.phone() : c.phone(),
-        or(p.communeInsee(), c.communeInsee()), or(p.sex(), c.sex()), or(p.fragility(), c.fragility()),
+        or(p.communeInsee(), c.communeInsee()), or(p.sex(), c.sex()), or(p.fragility() == null ? null : distinct(p.fragility()), c.fragility()),
         p.hasMt() != null ? p.hasMt() : c.hasMt(), p.email() != null ? p.email() : c.email(),
         or(p.notificationChannel(), c.notificationChannel()), p.notificationConsent());
   }
@@ -257,5 +257,10 @@ public final class PatientService {
           all.addAll(booked);
           return Optional.of(Set.copyOf(all));
         }));
+  }
+
+  /** Fragility reasons are a set: a repeated one counts once (the contract no longer says uniqueItems, 0013). */
+  private static List<fr.aiguillage.patient.model.Fragility> distinct(List<fr.aiguillage.patient.model.Fragility> reasons) {
+    return reasons == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(reasons));
   }
 }

@@ -59,8 +59,8 @@ public final class TriageEngine {
   }
 
   public TriageResult assess(TriageRequest r, Instant now) {
+    List<RedFlag> flags = r.redFlags() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(r.redFlags()));
     boolean outOfHours = OutOfHours.at(now);
-    List<RedFlag> flags = r.redFlags() == null ? List.of() : List.copyOf(r.redFlags());
     if (!flags.isEmpty()) {
       return vital(flags, outOfHours, "safety:red-flag", "securite-signe-alerte", "Signe d'alerte ("
           + flags.stream().map(f -> rules.redFlagLabels().get(f)).collect(Collectors.joining(", "))

@@ -175,6 +175,9 @@ public final class WaitlistService {
   public Future<io.vertx.core.json.JsonObject> stats(Caller caller, String territory, java.time.Instant from,
                                                       java.time.Instant to) {
     requireManager(caller);
+    if (territory == null) {
+      throw new fr.aiguillage.failure.Invalid("territory", "required");
+    }
     if (!caller.account().territories().contains(territory)) {
       throw new Forbidden("figures of your territories only");
     }

@@ -30,11 +30,16 @@ public final class ApiRouter {
   /** Paths that take a larger body than JSON requests (calendar uploads). */
   static final String UPLOAD_SUFFIX = "/availability/import";
 
+  /** How long a client may take to send a whole request body (a body trickled byte by byte is cut off). */
+  static final long BODY_TIMEOUT_MILLIS = 30_000;
+
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
                              long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
                              Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
                              List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
+        .rootHandler(new RequestDecoding(contract))
+        .rootHandler(new RequestDeadline(BODY_TIMEOUT_MILLIS))
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
         .rootHandler(ctx -> {
           boolean upload = ctx.normalizedPath().endsWith(UPLOAD_SUFFIX);
@@ -44,6 +49,7 @@ public final class ApiRouter {
             ctx.next();
           }
         })
+        .rootHandler(new JsonShape())
         .rootHandler(new AuthHandler(auth))
         // Every id in path, query or body placed in its territory before validation and handlers (scope module).
         .rootHandler(territoryGuard);
@@ -57,8 +63,9 @@ public final class ApiRouter {
     plainRoutes.forEach(routes -> routes.accept(router));
     ProblemHandler problems = new ProblemHandler(audit);
     router.route().failureHandler(problems);
-    router.errorHandler(404, problems);
-    router.errorHandler(405, problems);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, problems);
+    }
     return router;
   }
 }

@@ -9,6 +9,7 @@ import fr.aiguillage.failure.FieldError;
 import fr.aiguillage.failure.Forbidden;
 import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.failure.TooManyRequests;
+import fr.aiguillage.db.SqlFailures;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
 import fr.aiguillage.security.model.Caller;
@@ -63,7 +64,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
       return Problem.of(409, conflict.code(), conflict.title(), conflict.detail(), null, conflict.details());
     }
     if (failure instanceof DomainFailure domain) {
-      return Problem.of(domain.status(), domain.code(), domain.title(), domain.detail(), null);
+      return Problem.of(domain.status(), domain.code(), domain.title(), domain.detail(), domain.errors());
+    }
+    DomainFailure refused = SqlFailures.refusal(failure);
+    if (refused != null) {
+      return toProblem(refused, statusCode);
     }
     if (failure instanceof HttpException http) {
       return fromHttp(http);
@@ -121,7 +126,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
   private static Problem validation(List<FieldError> errors) {
     Invalid invalid = new Invalid(errors);
-    return Problem.of(400, invalid.code(), invalid.title(), invalid.detail(), errors);
+    return Problem.of(400, invalid.code(), invalid.title(), invalid.detail(), invalid.errors());
   }
 
   private Future<Void> recordDenial(RoutingContext ctx, Forbidden refusal) {

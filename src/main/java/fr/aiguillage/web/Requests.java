@@ -3,6 +3,10 @@ package fr.aiguillage.web;
 import fr.aiguillage.json.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.aiguillage.failure.FieldError;
+import fr.aiguillage.json.TextRules;
+import fr.aiguillage.json.TimeWindow;
 import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.security.model.Caller;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +17,8 @@ import io.vertx.openapi.validation.ValidatedRequest;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,11 +65,47 @@ public final class Requests {
       throw new Invalid("body", "a JSON body is required");
     }
     try {
-      return Json.MAPPER.readValue(ctx.body().buffer().getBytes(), type);
+      JsonNode tree = Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+      List<FieldError> refused = new ArrayList<>();
+      checkText(tree, "", refused);
+      if (!refused.isEmpty()) {
+        throw new Invalid(refused);
+      }
+      return Json.MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new Invalid(ValidationErrors.from(e));
     } catch (IOException e) {
       throw new Invalid("body", "unreadable body");
+    }
+  }
+
+  /**
+   * Every string and field name of a JSON body against {@link TextRules}, where JSON is read for every operation
+   * (issue 21, class 2); stops looking after {@link Invalid#MAX_ERRORS} refusals.
+   */
+  private static void checkText(JsonNode node, String at, List<FieldError> refused) {
+    if (refused.size() >= Invalid.MAX_ERRORS) {
+      return;
+    }
+    if (node.isTextual()) {
+      String problem = TextRules.problem(node.textValue());
+      if (problem != null) {
+        refused.add(new FieldError(at.isEmpty() ? "body" : at, problem));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkText(node.get(i), at + "[" + i + "]", refused);
+      }
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(field -> {
+        String name = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+        String problem = TextRules.problem(field.getKey());
+        if (problem != null && refused.size() < Invalid.MAX_ERRORS) {
+          refused.add(new FieldError(at.isEmpty() ? "body" : at, "a field name " + problem));
+        } else {
+          checkText(field.getValue(), name, refused);
+        }
+      });
     }
   }
 
@@ -100,7 +142,11 @@ public final class Requests {
   public static OffsetDateTime queryTime(RoutingContext ctx, String name) {
     String raw = ctx.request().getParam(name);
     try {
-      return raw == null || raw.isBlank() ? null : OffsetDateTime.parse(raw.trim().replace(' ', '+'));
+      OffsetDateTime t = raw == null || raw.isBlank() ? null : OffsetDateTime.parse(raw.trim().replace(' ', '+'));
+      if (t != null && !TimeWindow.accepts(t)) {
+        throw new Invalid(name, "must be between 2000-01-01 and 2100-01-01");
+      }
+      return t;
     } catch (DateTimeParseException e) {
       throw new Invalid(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-24T09:00:00+01:00");
     }

@@ -2,6 +2,7 @@ package fr.aiguillage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.aiguillage.failure.FieldError;
 import io.vertx.json.schema.OutputUnit;
@@ -39,6 +40,9 @@ final class ValidationErrors {
   static List<FieldError> from(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return List.of(new FieldError(path(unknown), "unknown field"));
+    }
+    if (e instanceof InvalidFormatException format && format.getOriginalMessage().startsWith("a date")) {
+      return List.of(new FieldError(path(format), "must be " + format.getOriginalMessage()));
     }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return List.of(new FieldError(path(mapping), "wrong type or value"));

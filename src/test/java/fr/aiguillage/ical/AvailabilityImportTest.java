@@ -15,11 +15,18 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Availability published from iCalendar: an upload, a re-import, and a subscription to a local server. */
 class AvailabilityImportTest extends ApiTest {
+
+  /** The test's calendar server is plain http on localhost, which the setting must allow. */
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("AIGUILLAGE_ICAL_SUBSCRIPTION_HTTP_HOSTS", "localhost");
+  }
 
   /**
    * Tuesdays 14:00–15:00 (Paris) marked SNP from 24 November 2026: 1 December is excluded (EXDATE) and the

@@ -19,7 +19,7 @@ class SubscriptionTimeoutTest extends ApiTest {
 
   @Override
   protected Map<String, String> settings() {
-    return Map.of("AIGUILLAGE_ICAL_FETCH_TIMEOUT_SECONDS", "1");
+    return Map.of("AIGUILLAGE_ICAL_FETCH_TIMEOUT_SECONDS", "1", "AIGUILLAGE_ICAL_SUBSCRIPTION_HTTP_HOSTS", "localhost");
   }
 
   @Test

@@ -1,0 +1,67 @@
+package fr.aiguillage.db;
+
+import fr.aiguillage.failure.DomainFailure;
+import fr.aiguillage.failure.FieldError;
+import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.failure.UnknownReference;
+import io.vertx.pgclient.PgException;
+
+import java.util.List;
+
+/**
+ * The one mapping from PostgreSQL's refusals of a request's values to problems, by SQLSTATE (never by message
+ * text): a foreign key that finds nothing (23503) is 422 naming the column's API field; a value PostgreSQL cannot
+ * store (22021 bad byte sequence, 22P05 untranslatable character, 22003 numeric out of range, 22008 date-time
+ * out of range, 2201W/2201X bad LIMIT/OFFSET, 22001 too long, 22007 bad date-time format, 22P02 bad text
+ * representation) is 400. Stores keep their own meaningful mappings (23505 duplicate, 23P01 overlap) beside the
+ * act; whatever reaches the failure handler unmapped comes here last. Anything else stays an unexpected failure.
+ */
+public final class SqlFailures {
+
+  private static final List<String> BAD_VALUE = List.of("22021", "22P05", "22003", "22008", "2201W", "2201X",
+      "22001", "22007", "22P02", "22023");
+
+  private SqlFailures() {
+  }
+
+  /** The refusal this database error means for the caller, or null when it is not the caller's doing. */
+  public static DomainFailure refusal(Throwable failure) {
+    if (!(failure instanceof PgException pg) || pg.getSqlState() == null) {
+      return null;
+    }
+    if ("23503".equals(pg.getSqlState())) {
+      return new UnknownReference(field(pg.getTable(), pg.getConstraint()));
+    }
+    if (BAD_VALUE.contains(pg.getSqlState())) {
+      String field = pg.getColumn() != null ? camel(pg.getColumn()) : "body";
+      return new Invalid(List.of(new FieldError(field, "value out of the range or encoding the service stores")));
+    }
+    return null;
+  }
+
+  /** PostgreSQL's default foreign key name is {@code <table>_<column>_fkey}: the column, in the API's camelCase. */
+  static String field(String table, String constraint) {
+    if (constraint == null) {
+      return "body";
+    }
+    String column = constraint.replaceFirst("_fkey$", "");
+    if (table != null && column.startsWith(table + "_")) {
+      column = column.substring(table.length() + 1);
+    }
+    return camel(column);
+  }
+
+  private static String camel(String column) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : column.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+}
