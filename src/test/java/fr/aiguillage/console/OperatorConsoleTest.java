@@ -160,7 +160,7 @@ class OperatorConsoleTest extends ApiTest {
     browser.screenshot("confirmation");
 
     browser.click(browser.button("Clore l'appel"));
-    browser.text("Aucun appel en attente.");
+    browser.heading("File d'appels");
     assertThat(server.count("SELECT count(*) FROM call WHERE provider_call_id = 'standard-1' AND outcome = 'BOOKED'"))
         .isEqualTo(1);
   }
@@ -228,9 +228,10 @@ class OperatorConsoleTest extends ApiTest {
     world.ringing("dup-1", "06 11 22 33 99");
     takeCallFrom("06 11 22 33 99");
     browser.click(browser.button("Nouveau patient"));
+    browser.heading("Nouveau patient");
     browser.type(browser.field("Nom de famille"), "Doublon");
     browser.type(browser.field("Prénom"), "Zoé");
-    browser.field("Date de naissance").sendKeys("17051984");
+    browser.type(browser.field("Date de naissance (jj/mm/aaaa)"), "17/05/1984");
     browser.choose(browser.field("Commune"), "Sète (34200)");
     browser.click(browser.button("Créer la fiche"));
     browser.text("Une fiche existe peut-être déjà pour cette personne :");
@@ -271,7 +272,7 @@ class OperatorConsoleTest extends ApiTest {
     browser.heading("Rendez-vous réservé");
     browser.tabTo(browser.button("Clore l'appel"));
     browser.keys(Keys.ENTER);
-    browser.text("Aucun appel en attente.");
+    browser.heading("File d'appels");
     assertThat(server.count("SELECT count(*) FROM call WHERE provider_call_id = 'keyboard-1' AND outcome = 'BOOKED'"))
         .isEqualTo(1);
   }
@@ -286,9 +287,10 @@ class OperatorConsoleTest extends ApiTest {
     assertThat(browser.scrollsSideways()).isFalse();
     browser.assertAccessible("orienter");
     browser.click(browser.button("Nouveau patient"));
+    browser.heading("Nouveau patient");
     browser.type(browser.field("Nom de famille"), "Comptoir");
     browser.type(browser.field("Prénom"), "Inès");
-    browser.field("Date de naissance").sendKeys("02031990");
+    browser.type(browser.field("Date de naissance (jj/mm/aaaa)"), "02/03/1990");
     browser.type(browser.field("Téléphone"), "06 11 22 33 07");
     browser.choose(browser.field("Commune"), "Sète (34200)");
     browser.choose(browser.field("Sexe"), "Femme");
