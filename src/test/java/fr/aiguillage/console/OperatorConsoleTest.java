@@ -4,6 +4,7 @@ import fr.aiguillage.support.ApiTest;
 import fr.aiguillage.support.Await;
 import fr.aiguillage.support.Browser;
 import fr.aiguillage.support.BookingScenario;
+import fr.aiguillage.support.CuttableProxy;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,23 @@ class OperatorConsoleTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("during a network cut a banner says the queue is not live; back online, the calls rung meanwhile appear")
+  void queueSurvivesANetworkCut() throws Exception {
+    world.patient("Coupure", "06 11 22 33 20");
+    try (CuttableProxy line = CuttableProxy.start(server.vertx, server.port())) {
+      browser.open("http://localhost:" + line.port() + "/");
+      signIn("operatrice");
+      browser.heading("File d'appels");
+      line.cut(true);
+      browser.text("Connexion au service perdue : la file d'appels n'est plus à jour. Reconnexion en cours…");
+      world.ringing("cut-1", "06 11 22 33 20");
+      line.cut(false);
+      browser.button("Prendre l'appel du 06 11 22 33 20");
+      assertThat(browser.driver.findElement(By.id("banner")).getText()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("operatorBooksNearestPharmacistForCystitis: from 'take the call' to a booked slot in at most 10 actions, then the call is closed as booked")
   void operatorBooksNearestPharmacistForCystitis() throws Exception {
     world.pharmacist("Standard", "14:00");
@@ -148,6 +166,7 @@ class OperatorConsoleTest extends ApiTest {
     WebElement book = browser.button("Réserver lundi 23 novembre à 14 h 00 avec Camille Standard");
     browser.assertAccessible("créneaux disponibles");
     browser.screenshot("creneaux", browser.heading("Créneaux disponibles"));
+    assertThat(browser.scrollsSideways()).as("horizontal scrolling at 1366 × 768").isFalse();
     browser.click(book);
     browser.heading("Rendez-vous réservé");
     int actions = browser.actions();
