@@ -60,7 +60,11 @@ export function render(main, session) {
     if (type === 'call.ringing') load(id).catch((e) => showProblem(problem, e));
     else if (type.startsWith('call.')) { calls.delete(id); redraw(); }
   };
+  let wasCut = false;
   const onState = (connected) => {
+    // Back after a cut: the stream replays what it can; the list is read again for what it cannot.
+    if (connected && wasCut) loadRinging();
+    wasCut = !connected;
     banner.textContent = connected ? '' : 'Connexion au service perdue : la file d\'appels n\'est plus à jour. Reconnexion en cours…';
     banner.className = connected ? 'banner' : 'banner warning';
   };
@@ -70,9 +74,10 @@ export function render(main, session) {
     territories = new Map((list.items || list).map((t) => [t.id, t.name]));
     redraw();
   }).catch(() => {});
-  get(`/api/v1/calls${query({ status: 'ringing', limit: 50 })}`)
+  const loadRinging = () => get(`/api/v1/calls${query({ status: 'ringing', limit: 50 })}`)
     .then((list) => Promise.all(list.items.map((c) => load(c.id))))
     .catch((e) => showProblem(problem, e));
+  loadRinging();
   const stop = stream('/api/v1/calls/stream', { onEvent, onState });
   redraw();
   return () => { stop(); clearInterval(tick); banner.textContent = ''; banner.className = 'banner'; };

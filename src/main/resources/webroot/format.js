@@ -28,6 +28,16 @@ export function birthDate(isoDate) {
   return isoDate ? birthFormat.format(new Date(`${isoDate}T00:00:00Z`)) : '';
 }
 
+/** "17/05/1984", "17 05 1984" or "17051984" → "1984-05-17"; null when it is no real date. */
+export function parseFrenchDate(text) {
+  const digits = (text || '').replace(/\D/g, '');
+  if (digits.length !== 8) return null;
+  const [d, m, y] = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)];
+  const iso = `${y}-${m}-${d}`;
+  const check = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(check.getTime()) && check.getUTCDate() === Number(d) && check.getUTCMonth() + 1 === Number(m) ? iso : null;
+}
+
 /** "06 12 34 56 78" from E.164; other countries as stored. */
 export function phone(e164) {
   if (!e164 || e164 === 'unknown') return 'numéro masqué';

@@ -1,6 +1,6 @@
 // Who the patient is: the caller's number first, else a search by name, birth date or phone, else a new record
 // (after offering the records that look like the same person).
-import { get, post, query, showProblem } from './api.js';
+import { ApiError, get, post, query, showProblem } from './api.js';
 import { h, section, field, alertBox } from './dom.js';
 import * as fmt from './format.js';
 
@@ -31,17 +31,19 @@ export function choosePatient(root, { phone, candidates = [], onChosen }) {
 
   const searchScreen = () => {
     const familyName = h('input', { name: 'familyName', autocomplete: 'off' });
-    const birthDate = h('input', { name: 'birthDate', type: 'date' });
+    const birthDate = h('input', { name: 'birthDate', inputmode: 'numeric', autocomplete: 'off' });
     const phoneInput = h('input', { name: 'phone', type: 'tel', value: phone && phone !== 'unknown' ? fmt.phone(phone) : '' });
     const results = h('div', { 'aria-live': 'polite' });
     const problem = alertBox();
-    const form = h('form', { class: 'inline' }, field('Nom de famille', familyName), field('Date de naissance', birthDate),
+    const form = h('form', { class: 'inline' }, field('Nom de famille', familyName), field('Date de naissance (jj/mm/aaaa)', birthDate),
       field('Téléphone', phoneInput), h('button', { type: 'submit' }, 'Rechercher'));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       try {
-        const found = familyName.value || birthDate.value
-          ? await get(`/api/v1/patients${query({ familyName: familyName.value, birthDate: birthDate.value })}`)
+        const born = birthDate.value ? fmt.parseFrenchDate(birthDate.value) : '';
+        if (born === null) throw new ApiError({ title: 'Date de naissance à écrire jj/mm/aaaa, par exemple 17/05/1984.' });
+        const found = familyName.value || born
+          ? await get(`/api/v1/patients${query({ familyName: familyName.value, birthDate: born })}`)
           : await get(`/api/v1/patients${query({ phone: phoneInput.value })}`);
         results.replaceChildren(found.items.length ? pickList(found.items, 'Patients trouvés')
           : h('p', {}, 'Aucun patient trouvé.'));
@@ -49,13 +51,11 @@ export function choosePatient(root, { phone, candidates = [], onChosen }) {
         showProblem(problem, error);
       }
     });
-    const createArea = h('div');
     root.replaceChildren(section('Patient',
       candidates.length ? [h('p', {}, 'Patients connus à ce numéro :'), pickList(candidates, 'Patients connus à ce numéro')] : '',
       form, problem, results,
-      h('button', { type: 'button', class: 'secondary', onclick: () => createForm(createArea, phoneInput.value, chosen) },
-        'Nouveau patient'),
-      createArea));
+      h('button', { type: 'button', class: 'secondary', onclick: () => createForm(root, phoneInput.value, chosen, searchScreen) },
+        'Nouveau patient')));
     familyName.focus();
   };
 
@@ -63,10 +63,10 @@ export function choosePatient(root, { phone, candidates = [], onChosen }) {
   else searchScreen();
 }
 
-async function createForm(root, phone, chosen) {
+async function createForm(root, phone, chosen, back) {
   const familyName = h('input', { name: 'familyName', required: true, autocomplete: 'off' });
   const givenName = h('input', { name: 'givenName', required: true, autocomplete: 'off' });
-  const birthDate = h('input', { name: 'birthDate', type: 'date', required: true });
+  const birthDate = h('input', { name: 'birthDate', required: true, inputmode: 'numeric', autocomplete: 'off' });
   const phoneInput = h('input', { name: 'phone', type: 'tel', required: true, value: phone || '' });
   const commune = h('select', { name: 'communeInsee', required: true }, h('option', { value: '' }, '— choisir —'),
     (await communeOptions()).map((c) => h('option', { value: c.insee }, `${c.name} (${c.postcode})`)));
@@ -77,12 +77,17 @@ async function createForm(root, phone, chosen) {
   const duplicates = h('div', { 'aria-live': 'polite' });
   let confirmed = false;
   const form = h('form', {}, field('Nom de famille', familyName), field('Prénom', givenName),
-    field('Date de naissance', birthDate), field('Téléphone', phoneInput), field('Commune', commune), field('Sexe', sex),
+    field('Date de naissance (jj/mm/aaaa)', birthDate), field('Téléphone', phoneInput), field('Commune', commune), field('Sexe', sex),
     h('div', { class: 'check' }, hasMt, h('label', { for: hasMt.id }, 'A un médecin traitant')),
     problem, duplicates, h('button', { type: 'submit' }, 'Créer la fiche'));
+  const born = () => {
+    const iso = fmt.parseFrenchDate(birthDate.value);
+    if (!iso) throw new ApiError({ title: 'Date de naissance à écrire jj/mm/aaaa, par exemple 17/05/1984.' });
+    return iso;
+  };
   const create = async () => {
     const patient = await post('/api/v1/patients', {
-      familyName: familyName.value, givenName: givenName.value, birthDate: birthDate.value, phone: phoneInput.value,
+      familyName: familyName.value, givenName: givenName.value, birthDate: born(), phone: phoneInput.value,
       communeInsee: commune.value, ...(sex.value ? { sex: sex.value } : {}), hasMt: hasMt.checked,
     });
     chosen(patient);
@@ -91,7 +96,7 @@ async function createForm(root, phone, chosen) {
     e.preventDefault();
     try {
       if (!confirmed) {
-        const same = await get(`/api/v1/patients${query({ familyName: familyName.value, birthDate: birthDate.value })}`);
+        const same = await get(`/api/v1/patients${query({ familyName: familyName.value, birthDate: born() })}`);
         if (same.items.length) {
           confirmed = true;
           duplicates.replaceChildren(h('p', { role: 'alert' }, 'Une fiche existe peut-être déjà pour cette personne :'),
@@ -106,6 +111,7 @@ async function createForm(root, phone, chosen) {
       showProblem(problem, error);
     }
   });
-  root.replaceChildren(h('h3', {}, 'Nouveau patient'), form);
+  root.replaceChildren(section('Nouveau patient', form,
+    h('button', { type: 'button', class: 'secondary', onclick: back }, 'Revenir à la recherche')));
   familyName.focus();
 }

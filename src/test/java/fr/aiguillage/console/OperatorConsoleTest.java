@@ -4,6 +4,7 @@ import fr.aiguillage.support.ApiTest;
 import fr.aiguillage.support.Await;
 import fr.aiguillage.support.Browser;
 import fr.aiguillage.support.BookingScenario;
+import fr.aiguillage.support.CuttableProxy;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,23 @@ class OperatorConsoleTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("during a network cut a banner says the queue is not live; back online, the calls rung meanwhile appear")
+  void queueSurvivesANetworkCut() throws Exception {
+    world.patient("Coupure", "06 11 22 33 20");
+    try (CuttableProxy line = CuttableProxy.start(server.vertx, server.port())) {
+      browser.open("http://localhost:" + line.port() + "/");
+      signIn("operatrice");
+      browser.heading("File d'appels");
+      line.cut(true);
+      browser.text("Connexion au service perdue : la file d'appels n'est plus à jour. Reconnexion en cours…");
+      world.ringing("cut-1", "06 11 22 33 20");
+      line.cut(false);
+      browser.button("Prendre l'appel du 06 11 22 33 20");
+      assertThat(browser.driver.findElement(By.id("banner")).getText()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("operatorBooksNearestPharmacistForCystitis: from 'take the call' to a booked slot in at most 10 actions, then the call is closed as booked")
   void operatorBooksNearestPharmacistForCystitis() throws Exception {
     world.pharmacist("Standard", "14:00");
@@ -148,6 +166,7 @@ class OperatorConsoleTest extends ApiTest {
     WebElement book = browser.button("Réserver lundi 23 novembre à 14 h 00 avec Camille Standard");
     browser.assertAccessible("créneaux disponibles");
     browser.screenshot("creneaux", browser.heading("Créneaux disponibles"));
+    assertThat(browser.scrollsSideways()).as("horizontal scrolling at 1366 × 768").isFalse();
     browser.click(book);
     browser.heading("Rendez-vous réservé");
     int actions = browser.actions();
@@ -160,7 +179,7 @@ class OperatorConsoleTest extends ApiTest {
     browser.screenshot("confirmation");
 
     browser.click(browser.button("Clore l'appel"));
-    browser.text("Aucun appel en attente.");
+    browser.heading("File d'appels");
     assertThat(server.count("SELECT count(*) FROM call WHERE provider_call_id = 'standard-1' AND outcome = 'BOOKED'"))
         .isEqualTo(1);
   }
@@ -228,9 +247,10 @@ class OperatorConsoleTest extends ApiTest {
     world.ringing("dup-1", "06 11 22 33 99");
     takeCallFrom("06 11 22 33 99");
     browser.click(browser.button("Nouveau patient"));
+    browser.heading("Nouveau patient");
     browser.type(browser.field("Nom de famille"), "Doublon");
     browser.type(browser.field("Prénom"), "Zoé");
-    browser.field("Date de naissance").sendKeys("17051984");
+    browser.type(browser.field("Date de naissance (jj/mm/aaaa)"), "17/05/1984");
     browser.choose(browser.field("Commune"), "Sète (34200)");
     browser.click(browser.button("Créer la fiche"));
     browser.text("Une fiche existe peut-être déjà pour cette personne :");
@@ -271,7 +291,7 @@ class OperatorConsoleTest extends ApiTest {
     browser.heading("Rendez-vous réservé");
     browser.tabTo(browser.button("Clore l'appel"));
     browser.keys(Keys.ENTER);
-    browser.text("Aucun appel en attente.");
+    browser.heading("File d'appels");
     assertThat(server.count("SELECT count(*) FROM call WHERE provider_call_id = 'keyboard-1' AND outcome = 'BOOKED'"))
         .isEqualTo(1);
   }
@@ -286,9 +306,10 @@ class OperatorConsoleTest extends ApiTest {
     assertThat(browser.scrollsSideways()).isFalse();
     browser.assertAccessible("orienter");
     browser.click(browser.button("Nouveau patient"));
+    browser.heading("Nouveau patient");
     browser.type(browser.field("Nom de famille"), "Comptoir");
     browser.type(browser.field("Prénom"), "Inès");
-    browser.field("Date de naissance").sendKeys("02031990");
+    browser.type(browser.field("Date de naissance (jj/mm/aaaa)"), "02/03/1990");
     browser.type(browser.field("Téléphone"), "06 11 22 33 07");
     browser.choose(browser.field("Commune"), "Sète (34200)");
     browser.choose(browser.field("Sexe"), "Femme");

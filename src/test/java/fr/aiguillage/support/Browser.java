@@ -43,6 +43,7 @@ public final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
   private final Path profile;
   private int actions;
+  private int failures;
 
   private Browser(ChromeDriver driver, Path profile) {
     this.driver = driver;
@@ -117,8 +118,14 @@ public final class Browser implements AutoCloseable {
     return !driver.findElements(By.xpath("//button[normalize-space()=" + literal(name) + "]")).isEmpty();
   }
 
+  /** Waits for the element; on a timeout, the screen is saved as target/screenshots/failure-N.png first. */
   public WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failure-" + (++failures));
+      throw e;
+    }
   }
 
   // ---- acting: each call is one action of the person
