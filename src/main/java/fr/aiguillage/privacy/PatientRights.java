@@ -76,6 +76,7 @@ public final class PatientRights {
         .compose(patient -> refuseUpcoming(tx, patientId, now)
             .compose(v -> erasures.eraseIdentity(tx, patientId, now))
             .compose(v -> erasures.eraseCalls(tx, patientId, now))
+            .compose(v -> erasures.eraseNotifications(tx, patientId))
             .compose(v -> erasures.eraseWaitlist(tx, patientId, now))
             .compose(v -> audit.record(tx, event(caller, "patient.erase", patient).withDetail(reason))))
         .map(v -> new Erasure(patientId, now, KEPT));

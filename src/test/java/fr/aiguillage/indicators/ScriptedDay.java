@@ -107,7 +107,8 @@ final class ScriptedDay {
         new JsonObject().put("immunocompromised", false)), "S2");
     answered("day-c3", THAU_LINE, "2026-11-23T09:30:00+01:00", 45);
     triageAndBook("day-c3", "09:33", base("ANKLE_INJURY", 40).put("answers",
-        new JsonObject().put("canBearWeight", true)), "S4");
+        new JsonObject().put("canBearWeight", true).put("malleolarBoneTenderness", false)
+            .put("midfootBoneTenderness", false)), "S4");
     answered("day-berange", BERANGE_LINE, "2026-11-23T09:05:00+01:00", 3);
     answered("day-c4", THAU_LINE, "2026-11-23T10:05:00+01:00", 90);
     triage("day-c4", "10:08", base("OTHER", 58).put("redFlags", new JsonArray().add("CHEST_PAIN")));

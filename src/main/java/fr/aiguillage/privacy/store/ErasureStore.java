@@ -48,6 +48,19 @@ public final class ErasureStore {
         .execute(Tuple.of(patientId, SqlTime.utc(now))).mapEmpty();
   }
 
+  /**
+   * Messages sent to the patient lose their recipient and text (they quote names and places); the journal's copies
+   * go. What was sent, when and how stays (the appointment's history).
+   */
+  public Future<Void> eraseNotifications(SqlClient tx, UUID patientId) {
+    return tx.preparedQuery("""
+            WITH theirs AS (
+              SELECT n.id FROM notification n JOIN appointment a ON a.id = n.appointment_id WHERE a.patient_id = $1),
+            journal AS (DELETE FROM notification_journal j USING theirs t WHERE j.notification_id = t.id)
+            UPDATE notification n SET recipient = NULL, subject = NULL, body = NULL FROM theirs t WHERE n.id = t.id""")
+        .execute(Tuple.of(patientId)).mapEmpty();
+  }
+
   /** Requests still open are closed (the patient withdraws); every request loses its number, notes and key. */
   public Future<Void> eraseWaitlist(SqlClient tx, UUID patientId, Instant now) {
     return tx.preparedQuery("""

@@ -58,6 +58,11 @@ public final class ExportStore {
                pr.family_name AS professional_family_name, pr.given_name AS professional_given_name
         FROM mt_proposal m JOIN waitlist_request w ON w.id = m.request_id JOIN professional pr ON pr.id = m.professional_id
         WHERE w.patient_id = $1 ORDER BY m.created_at""");
+    s.put("notifications", """
+        SELECT n.id, n.appointment_id, n.kind, n.channel, n.status, n.recipient, n.subject, n.body, n.attempts,
+               n.due_at, n.sent_at, n.created_at
+        FROM notification n JOIN appointment a ON a.id = n.appointment_id
+        WHERE a.patient_id = $1 ORDER BY n.created_at""");
     s.put("accessLog", """
         SELECT e.at, ac.login, e.action, e.entity_type, e.entity_id, e.outcome
         FROM audit_event e LEFT JOIN account ac ON ac.id = e.account_id
@@ -77,7 +82,6 @@ public final class ExportStore {
         JsonArray rows = reads.get(i).result();
         out.put(names.get(i), "patient".equals(names.get(i)) ? rows.getJsonObject(0) : rows);
       }
-      out.put("notifications", new JsonArray());
       return out;
     });
   }

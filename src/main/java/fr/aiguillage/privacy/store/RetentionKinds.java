@@ -54,9 +54,31 @@ public final class RetentionKinds {
           + " gone AS (DELETE FROM call_event e USING picked p WHERE e.ctid = p.ctid RETURNING 1)"
           + " SELECT 'CALL_EVENT' AS kind, count(*) AS removed FROM gone");
 
+  /** The messages of an appointment go with it, whatever their own duration (children before parents). */
+  private static final String APPOINTMENT_MESSAGES =
+      " messages AS (SELECT n.id FROM notification n JOIN picked p ON n.appointment_id = p.id),"
+          + " journal AS (DELETE FROM notification_journal j USING messages m WHERE j.notification_id = m.id),"
+          + " attempts AS (DELETE FROM notification_attempt t USING messages m WHERE t.notification_id = m.id),"
+          + " notices AS (DELETE FROM notification n USING messages m WHERE n.id = m.id),";
+
+  /** Messages to patients and professionals (issue 16), their attempts and the journal's copies; by kind. */
+  static final Kind NOTIFICATION = new Kind("NOTIFICATION", "notifications",
+      "SELECT (SELECT count(*) FROM notification WHERE created_at < $1)"
+          + " + (SELECT count(*) FROM notification_journal WHERE notification_id IS NULL AND at < $1)",
+      "WITH picked AS (SELECT id FROM notification WHERE created_at < $1 ORDER BY created_at LIMIT $2"
+          + "   FOR UPDATE SKIP LOCKED),"
+          + " journal AS (DELETE FROM notification_journal j USING picked p WHERE j.notification_id = p.id),"
+          + " loose AS (DELETE FROM notification_journal j WHERE j.id IN (SELECT id FROM notification_journal"
+          + "   WHERE notification_id IS NULL AND at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)),"
+          + " attempts AS (DELETE FROM notification_attempt t USING picked p WHERE t.notification_id = p.id),"
+          + " gone AS (DELETE FROM notification n USING picked p WHERE n.id = p.id"
+          + "   RETURNING n.created_at, n.territory_id, n.kind AS category),"
+          + counted("NOTIFICATION", "gone") + " SELECT 'NOTIFICATION' AS kind, count(*) AS removed FROM gone");
+
   static final Kind APPOINTMENT = new Kind("APPOINTMENT", "appointments",
       "SELECT count(*) FROM appointment WHERE end_at < $1",
       "WITH picked AS (SELECT id FROM appointment WHERE end_at < $1 ORDER BY end_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+          + APPOINTMENT_MESSAGES
           + " gone AS (DELETE FROM appointment a USING picked p WHERE a.id = p.id"
           + "   RETURNING a.start_at AS created_at, a.territory_id, upper(a.status) AS category),"
           + counted("APPOINTMENT", "gone") + " SELECT 'APPOINTMENT' AS kind, count(*) AS removed FROM gone");
@@ -98,8 +120,9 @@ public final class RetentionKinds {
           + "   NULL::text AS category),"
           + counted("PATIENT", "gone") + " SELECT 'PATIENT' AS kind, count(*) AS removed FROM gone");
 
-  /** In the order the job runs them. Notifications (issue 16) join as one more entry, setting "notifications". */
-  public static final List<Kind> ALL = List.of(CALL, TRIAGE, CALL_EVENT, APPOINTMENT, WAITLIST, AUDIT, PATIENT);
+  /** In the order the job runs them: messages before the appointments they point to. */
+  public static final List<Kind> ALL = List.of(CALL, TRIAGE, CALL_EVENT, NOTIFICATION, APPOINTMENT, WAITLIST, AUDIT,
+      PATIENT);
 
   private RetentionKinds() {
   }
