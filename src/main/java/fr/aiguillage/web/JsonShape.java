@@ -26,7 +26,7 @@ final class JsonShape implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    if (ctx.body() == null || ctx.body().length() == 0 || type == null
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0 || type == null
         || !type.toLowerCase(Locale.ROOT).contains("json")) {
       ctx.next();
       return;
