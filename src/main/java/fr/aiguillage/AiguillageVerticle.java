@@ -14,6 +14,7 @@ import fr.aiguillage.booking.PatientsSeenThroughAppointments;
 import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
 import fr.aiguillage.events.EventRelay;
+import fr.aiguillage.fhir.FhirModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
@@ -85,6 +86,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private Pool searchPool;
   private HttpServer server;
   private EventRelay relay;
+  private FhirModule fhir;
 
   public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
     this.config = config;
@@ -132,6 +134,7 @@ public final class AiguillageVerticle extends VerticleBase {
         config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
         professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
         config.ical().importMaxBytes());
+    fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -161,7 +164,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 new TriageRoutes(triage, search, patients, clock)::mount,
                 calendar::mount,
-                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed))));
+                new WaitlistRoutes(waitlist, proposals)::mount), List.of(calendar::mountFeed, fhir::mountBookingLink))))
+        .compose(v -> fhir.start(vertx));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
@@ -188,10 +192,16 @@ public final class AiguillageVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** The SAS FHIR listener's port (0 when it is off). */
+  public int fhirPort() {
+    return fhir.actualPort();
+  }
+
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
+    return http.eventually(() -> fhir == null ? Future.succeededFuture() : fhir.stop())
+        .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

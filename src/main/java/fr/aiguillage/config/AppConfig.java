@@ -22,7 +22,21 @@ public record AppConfig(
     Ical ical,
     Telephony telephony,
     int callStreamHeartbeatSeconds,
-    boolean demoEnabled) {
+    boolean demoEnabled,
+    Fhir fhir) {
+
+  /**
+   * The SAS interface's own HTTPS listener (off when {@code port} is 0): server certificate chain and PKCS#8 key
+   * (PEM), the CA certificates trusted for clients (PEM), the client subjects let in (DNs or CNs, ';'-separated),
+   * how fullUrls and links start, and how the console's booking addresses start.
+   */
+  public record Fhir(int port, String certFile, String keyFile, String trustFile, String allowedSubjects,
+                     String publicBaseUrl, String consoleBaseUrl) {
+
+    public boolean enabled() {
+      return port > 0;
+    }
+  }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
   public record Line(String number, String territory, String secret) {
@@ -71,7 +85,14 @@ public record AppConfig(
             json.getJsonObject("ical").getInteger("fetchTimeoutSeconds")),
         telephony(json.getJsonObject("telephony"), env),
         json.getJsonObject("calls").getInteger("streamHeartbeatSeconds"),
-        json.getJsonObject("demo").getBoolean("enabled"));
+        json.getJsonObject("demo").getBoolean("enabled"),
+        fhir(json.getJsonObject("fhir")));
+  }
+
+  private static Fhir fhir(JsonObject json) {
+    return new Fhir(json.getInteger("port"), json.getString("certFile"), json.getString("keyFile"),
+        json.getString("trustFile"), json.getString("allowedSubjects"), json.getString("publicBaseUrl"),
+        json.getString("consoleBaseUrl"));
   }
 
   private static Waitlist waitlist(JsonObject json) {
@@ -97,12 +118,18 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, fhir);
+  }
+
+  public AppConfig withFhir(Fhir newFhir) {
+    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
+        skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
+        callStreamHeartbeatSeconds, demoEnabled, newFhir);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled);
+        callStreamHeartbeatSeconds, demoEnabled, fhir);
   }
 }

@@ -4,7 +4,11 @@ import fr.aiguillage.patient.model.NewPatient;
 
 import java.util.UUID;
 
-/** What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way. */
+/**
+ * What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way. {@code origin}
+ * is where the booking came from when another platform sent the user (the SAS platform's {@code origin=}
+ * parameter); absent for the secretariat's own bookings.
+ */
 public record BookingRequest(UUID slotId, UUID patientId, NewPatient patient, String reason, UUID callId,
-                             UUID triageId) {
+                             UUID triageId, String origin) {
 }
