@@ -34,6 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class FhirChecks {
 
   static final FhirContext CONTEXT = FhirContext.forR4();
+  private static final Map<String, String> GUIDE_PROFILES = Map.of(
+      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator", "Bundle",
+      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator", "Slot",
+      "http://sas.fr/fhir/StructureDefinition/FrScheduleAgregateur", "Schedule",
+      "http://sas.fr/fhir/StructureDefinition/FrPractitionerAgregateur", "Practitioner",
+      "http://sas.fr/fhir/StructureDefinition/FrPractitionerRoleExerciceAgregateur", "PractitionerRole",
+      "http://sas.fr/fhir/StructureDefinition/FrLocationAgregateur", "Location",
+      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-healthcareservice-aggregator",
+      "HealthcareService",
+      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator", "Organization");
   private static final FhirValidator VALIDATOR = validator();
 
   private FhirChecks() {
@@ -50,26 +60,17 @@ final class FhirChecks {
     return CONTEXT.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
   }
 
-  private static final Map<String, String> GUIDE_PROFILES = Map.of(
-      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator", "Bundle",
-      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator", "Slot",
-      "http://sas.fr/fhir/StructureDefinition/FrScheduleAgregateur", "Schedule",
-      "http://sas.fr/fhir/StructureDefinition/FrPractitionerAgregateur", "Practitioner",
-      "http://sas.fr/fhir/StructureDefinition/FrPractitionerRoleExerciceAgregateur", "PractitionerRole",
-      "http://sas.fr/fhir/StructureDefinition/FrLocationAgregateur", "Location",
-      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-healthcareservice-aggregator",
-      "HealthcareService",
-      "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator", "Organization");
 
-  /** A profile that adds nothing to the core type: the core R4 rules, under the guide's URL. */
+  /** A profile that adds nothing to the core type: the core R4 definition (with its snapshot) under the guide's URL. */
   private static StructureDefinition coreUnder(String url, String type) {
-    StructureDefinition sd = new StructureDefinition();
-    sd.setUrl(url).setName("CoreStandIn" + type).setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
-        .setFhirVersion(org.hl7.fhir.r4.model.Enumerations.FHIRVersion._4_0_1)
-        .setKind(StructureDefinition.StructureDefinitionKind.RESOURCE).setAbstract(false).setType(type)
-        .setBaseDefinition("http://hl7.org/fhir/StructureDefinition/" + type)
+    StructureDefinition core = (StructureDefinition) new DefaultProfileValidationSupport(CONTEXT)
+        .fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
+    StructureDefinition sd = core.copy();
+    sd.setId(type + "-core-stand-in");
+    sd.setUrl(url).setName("CoreStandIn" + type).setBaseDefinition(core.getUrl())
         .setDerivation(StructureDefinition.TypeDerivationRule.CONSTRAINT);
-    sd.getDifferential().addElement().setId(type).setPath(type);
+    sd.getDifferential().getElement().clear();
+    sd.getDifferential().addElement().setPath(type).setId(type);
     return sd;
   }
 
