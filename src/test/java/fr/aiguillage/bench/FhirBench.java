@@ -6,7 +6,6 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.config.ConfigLoader;
 import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.DbSettings;
-import fr.aiguillage.db.Pools;
 import fr.aiguillage.directory.TerritoryService;
 import fr.aiguillage.fhir.TestPki;
 import io.vertx.core.Future;
@@ -70,7 +69,13 @@ public final class FhirBench {
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     DatabaseServer db = BenchDatabase.fresh("bench-fhir-pg");
     Vertx vertx = Vertx.vertx();
-    Pool pool = Pools.create(vertx, db.settings(), 4);
+    // Generation only; a patient connection timeout, as the machine may be busy with other builds.
+    DbSettings settings = db.settings();
+    Pool pool = io.vertx.pgclient.PgBuilder.pool()
+        .with(new io.vertx.sqlclient.PoolOptions().setMaxSize(4).setConnectionTimeout(600))
+        .connectingTo(new io.vertx.pgclient.PgConnectOptions().setHost(settings.host()).setPort(settings.port())
+            .setDatabase(settings.database()).setUser(settings.user()).setPassword(settings.password()))
+        .using(vertx).build();
     new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(10, TimeUnit.MINUTES);
     long t0 = System.nanoTime();
     BookingData.professionals(pool, professionals);
