@@ -13,8 +13,16 @@ import java.nio.file.Path;
  */
 public final class FhirContextCost {
 
+  /** Used when the benchmark left no answer behind: one slot, the shape of the SAS answers. */
+  private static final String SMALL = """
+      {"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"fullUrl":"https://x/fhir/r4/Slot/a",
+       "resource":{"resourceType":"Slot","id":"a","meta":{"security":[{"system":"https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau","code":"SNP"}]},
+       "serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"}]}],
+       "schedule":{"reference":"Schedule/b"},"status":"free","start":"2026-11-24T09:00:00+01:00",
+       "end":"2026-11-24T09:20:00+01:00"},"search":{"mode":"match"}}]}""";
+
   public static void main(String[] args) throws Exception {
-    String bundle = Files.readString(Path.of(args[0]));
+    String bundle = args.length > 0 && Files.size(Path.of(args[0])) > 2 ? Files.readString(Path.of(args[0])) : SMALL;
     Runtime rt = Runtime.getRuntime();
     gc();
     long heap0 = rt.totalMemory() - rt.freeMemory();
