@@ -16,6 +16,7 @@ import fr.aiguillage.events.EventLog;
 import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.notify.NotifyModule;
+import fr.aiguillage.fhir.FhirModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
@@ -91,6 +92,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private HttpServer tlsServer;
   private EventRelay relay;
   private NotifyModule notify;
+  private FhirModule fhir;
 
   public AiguillageVerticle(AppConfig config, DbSettings db, Secrets secrets, Clock clock) {
     this.config = config;
@@ -144,6 +146,7 @@ public final class AiguillageVerticle extends VerticleBase {
     PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
         waitlist, proposals, accounts);
+    fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -181,7 +184,9 @@ public final class AiguillageVerticle extends VerticleBase {
                 new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
                 notify::mount,
                 privacy.routes()),
-            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages))));
+            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
+                fhir::mountBookingLink))))
+        .compose(v -> fhir.start(vertx));
   }
 
   /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
@@ -223,11 +228,17 @@ public final class AiguillageVerticle extends VerticleBase {
     return tlsServer == null ? -1 : tlsServer.actualPort();
   }
 
+  /** The SAS FHIR listener's port (0 when it is off). */
+  public int fhirPort() {
+    return fhir.actualPort();
+  }
+
   @Override
   public Future<?> stop() {
     Future<Void> http = server == null ? Future.succeededFuture() : server.close();
     return http.eventually(() -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
             .eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
+        .eventually(() -> fhir == null ? Future.succeededFuture() : fhir.stop())
         .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());

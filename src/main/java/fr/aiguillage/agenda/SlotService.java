@@ -86,6 +86,23 @@ public final class SlotService {
         SlotStatus.FREE, kind)).map(found -> found.stream().findFirst());
   }
 
+  /**
+   * For other modules (the SAS interface): free slots of these professionals and kinds starting in
+   * [from, to], never one that has started.
+   */
+  public Future<List<Slot>> freeOf(List<UUID> professionalIds, Instant from, Instant to,
+                                   java.util.Set<fr.aiguillage.agenda.model.SlotKind> kinds) {
+    if (professionalIds.isEmpty() || kinds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return slots.findFree(pool, professionalIds, from, to, clock.instant(), kinds);
+  }
+
+  /** For other modules: one slot, whatever the caller (they apply their own rules). */
+  public Future<java.util.Optional<Slot>> findForService(UUID slotId) {
+    return slots.findById(pool, slotId, false);
+  }
+
   public Future<String> fingerprint(UUID professionalId, Instant from, Instant to) {
     return slots.fingerprint(pool, professionalId, from, to);
   }

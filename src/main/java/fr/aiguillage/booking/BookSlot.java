@@ -131,7 +131,7 @@ public final class BookSlot {
     Appointment a = new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED,
         new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
         slot.professionalId(), patientId, r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
-        territory, 0, OffsetDateTime.ofInstant(now, PARIS));
+        territory, 0, OffsetDateTime.ofInstant(now, PARIS), r.origin());
     return appointments.insert(tx, a, now)
         .recover(e -> Future.failedFuture(isSecondLiveAppointment(e)
             ? new Conflict("SLOT_TAKEN", "slot " + slot.id() + " has just been booked") : e))

@@ -27,7 +27,8 @@ public record AppConfig(
     Indicators indicators,
     Notify notifications,
     Tls tls,
-    Retention retention) {
+    Retention retention,
+    Fhir fhir) {
 
   /** The web console: the map tile server (its origin is the one third party the CSP allows). */
   public record Console(String tileUrl, String tileAttribution) {
@@ -72,6 +73,19 @@ public record AppConfig(
    * the daily run is scheduled (tests run it on demand only).
    */
   public record Retention(java.util.Map<String, Integer> days, int batchSize, boolean scheduled) {
+  }
+
+  /**
+   * The SAS interface's own HTTPS listener (off when {@code port} is 0): server certificate chain and PKCS#8 key
+   * (PEM), the CA certificates trusted for clients (PEM), the client subjects let in (DNs or CNs, ';'-separated),
+   * how fullUrls and links start, and how the console's booking addresses start.
+   */
+  public record Fhir(int port, String certFile, String keyFile, String trustFile, String allowedSubjects,
+                     String publicBaseUrl, String consoleBaseUrl) {
+
+    public boolean enabled() {
+      return port > 0;
+    }
   }
 
   /** A telephony line: its number, the territory it serves, and its shared secret (from the environment). */
@@ -128,7 +142,8 @@ public record AppConfig(
         new Indicators(json.getJsonObject("indicators").getInteger("smallCountThreshold")),
         notify(json),
         tls(http),
-        retention(json.getJsonObject("retention")));
+        retention(json.getJsonObject("retention")),
+        fhir(json.getJsonObject("fhir")));
   }
 
   private static Notify notify(JsonObject json) {
@@ -169,6 +184,12 @@ public record AppConfig(
         .filter(h -> !h.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
+  private static Fhir fhir(JsonObject json) {
+    return new Fhir(json.getInteger("port"), json.getString("certFile"), json.getString("keyFile"),
+        json.getString("trustFile"), json.getString("allowedSubjects"), json.getString("publicBaseUrl"),
+        json.getString("consoleBaseUrl"));
+  }
+
   private static Waitlist waitlist(JsonObject json) {
     java.util.Map<String, Integer> weights = new java.util.HashMap<>();
     json.getJsonObject("weights").forEach(e -> weights.put(e.getKey(), ((Number) e.getValue()).intValue()));
@@ -192,12 +213,18 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir);
+  }
+
+  public AppConfig withFhir(Fhir newFhir) {
+    return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
+        skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, newFhir);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir);
   }
 }

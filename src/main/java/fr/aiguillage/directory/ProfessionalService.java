@@ -124,6 +124,16 @@ public final class ProfessionalService {
     return store.findById(pool, id, false);
   }
 
+  /** For other modules: the professionals with these RPPS numbers, with their sites, whatever the caller. */
+  public Future<List<Professional>> findByRppsForService(List<String> rpps) {
+    return rpps.isEmpty() ? Future.succeededFuture(List.of()) : store.findByRpps(pool, rpps);
+  }
+
+  /** For other modules: the professional practising at this site, whatever the caller. */
+  public Future<Optional<Professional>> findBySiteForService(UUID siteId) {
+    return store.findBySite(pool, siteId);
+  }
+
   private Future<Professional> change(Caller caller, UUID id, String action, Function<Professional, Professional> edit) {
     return pool.withTransaction(tx -> store.findById(tx, id, true)
         .map(found -> managed(caller, found, id))

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** SQL for slots. The overlap rule is the table's exclusion constraint, not a check done here. */
@@ -145,6 +146,20 @@ public final class SlotStore {
             + " AND ($5::text IS NULL OR kind = $5) ORDER BY start_at LIMIT 5000")
         .execute(Tuple.of(q.professionalId(), SqlTime.utc(q.from()), SqlTime.utc(q.to()),
             q.status() == null ? null : q.status().wire(), q.kind() == null ? null : q.kind().name()))
+        .map(SlotStore::all);
+  }
+
+  /**
+   * Free slots of these professionals and kinds starting in [from, to] and after {@code now}, by start. Reads
+   * from the partial index on free slots by professional (V8 makes it covering).
+   */
+  public Future<List<Slot>> findFree(SqlClient db, List<UUID> professionals, Instant from, Instant to, Instant now,
+                                     Set<SlotKind> kinds) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE professional_id = ANY ($1) AND status = 'free'"
+            + " AND start_at >= $2 AND start_at <= $3 AND start_at > $4 AND kind = ANY ($5)"
+            + " ORDER BY start_at, id")
+        .execute(Tuple.of(professionals.toArray(UUID[]::new), SqlTime.utc(from), SqlTime.utc(to), SqlTime.utc(now),
+            kinds.stream().map(SlotKind::name).toArray(String[]::new)))
         .map(SlotStore::all);
   }
 

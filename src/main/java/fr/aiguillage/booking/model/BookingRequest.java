@@ -7,8 +7,10 @@ import java.util.UUID;
 
 /**
  * What {@code POST /api/v1/appointments} asks for: a known patient, or one to register on the way, and
- * optionally how that patient wants to be told (channel, e-mail, consent), recorded on the patient.
+ * optionally how that patient wants to be told (channel, e-mail, consent), recorded on the patient. {@code origin}
+ * is where the booking came from when another platform sent the user (the SAS platform's {@code origin=}
+ * parameter); absent for the secretariat's own bookings.
  */
 public record BookingRequest(UUID slotId, UUID patientId, NewPatient patient, String reason, UUID callId,
-                             UUID triageId, NotificationChoice notification) {
+                             UUID triageId, NotificationChoice notification, String origin) {
 }

@@ -21,14 +21,15 @@ import java.util.UUID;
 public final class AppointmentStore {
 
   private static final String COLUMNS = "id, status, slot_id, site_id, kind, start_at, end_at, professional_id,"
-      + " patient_id, reason, call_id, triage_id, booked_by, cancel_reason, territory_id, version, created_at";
+      + " patient_id, reason, call_id, triage_id, booked_by, cancel_reason, territory_id, version, created_at, origin";
 
   public Future<Void> insert(SqlClient db, Appointment a, Instant now) {
     return db.preparedQuery("INSERT INTO appointment (" + COLUMNS + ", updated_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)")
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $17)")
         .execute(Tuple.from(new Object[] {a.id(), a.status().wire(), a.slot().id(), a.slot().siteId(),
             a.slot().kind(), a.slot().start(), a.slot().end(), a.professionalId(), a.patientId(), a.reason(),
-            a.callId(), a.triageId(), a.bookedBy(), a.cancelReason(), a.territoryId(), a.version(), SqlTime.utc(now)}))
+            a.callId(), a.triageId(), a.bookedBy(), a.cancelReason(), a.territoryId(), a.version(), SqlTime.utc(now),
+            a.origin()}))
         .mapEmpty();
   }
 
@@ -103,7 +104,8 @@ public final class AppointmentStore {
             SqlTime.paris(row.getOffsetDateTime("start_at")), SqlTime.paris(row.getOffsetDateTime("end_at"))),
         row.getUUID("professional_id"), row.getUUID("patient_id"), row.getString("reason"), row.getUUID("call_id"),
         row.getUUID("triage_id"), row.getUUID("booked_by"), row.getString("cancel_reason"),
-        row.getString("territory_id"), row.getInteger("version"), SqlTime.paris(row.getOffsetDateTime("created_at")));
+        row.getString("territory_id"), row.getInteger("version"), SqlTime.paris(row.getOffsetDateTime("created_at")),
+        row.getString("origin"));
   }
 
 

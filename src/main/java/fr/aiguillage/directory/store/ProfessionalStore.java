@@ -85,6 +85,22 @@ public final class ProfessionalStore {
         .map(list -> list.stream().findFirst());
   }
 
+  /** Professionals with these RPPS numbers (any order; unknown numbers are simply absent). */
+  public Future<List<Professional>> findByRpps(SqlClient db, List<String> rpps) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM professional p WHERE p.rpps = ANY ($1)")
+        .execute(Tuple.of(rpps.toArray(String[]::new)))
+        .compose(rows -> withSites(db, rows));
+  }
+
+  /** The professional practising at this site. */
+  public Future<Optional<Professional>> findBySite(SqlClient db, UUID siteId) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM professional p"
+            + " WHERE p.id = (SELECT professional_id FROM site WHERE id = $1)")
+        .execute(Tuple.of(siteId))
+        .compose(rows -> withSites(db, rows))
+        .map(list -> list.stream().findFirst());
+  }
+
   public Future<Boolean> takeMtCapacity(SqlClient db, UUID id) {
     return db.preparedQuery("UPDATE professional SET mt_capacity = mt_capacity - 1, updated_at = now()"
             + " WHERE id = $1 AND mt_capacity > 0 AND active")

@@ -1,0 +1,61 @@
+package fr.aiguillage.fhir.http;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The client certificate subjects let in ({@code AIGUILLAGE_FHIR_ALLOWED_SUBJECTS}, ';'-separated): an entry with
+ * '=' is a whole DN, any other entry a CN. DNs are compared as sets of attributes (javax.naming.ldap.Rdn equality:
+ * attribute names without case, values normalised), so neither spacing nor the order they are written in (RFC 2253
+ * "CN=…,C=FR" or OpenSSL's "C=FR, …, CN=…") matters.
+ */
+final class ClientSubjects {
+
+  private final List<Set<Rdn>> names = new ArrayList<>();
+  private final List<String> commonNames = new ArrayList<>();
+
+  ClientSubjects(String configured) {
+    for (String entry : configured.split(";")) {
+      String e = entry.trim();
+      if (e.contains("=")) {
+        names.add(rdns(new X500Principal(e)).orElseThrow(() -> new IllegalArgumentException(
+            "AIGUILLAGE_FHIR_ALLOWED_SUBJECTS: not a DN: " + e)));
+      } else if (!e.isEmpty()) {
+        commonNames.add(e);
+      }
+    }
+    if (names.isEmpty() && commonNames.isEmpty()) {
+      throw new IllegalArgumentException("AIGUILLAGE_FHIR_ALLOWED_SUBJECTS lists no subject: nobody could connect");
+    }
+  }
+
+  boolean allows(X500Principal subject) {
+    Optional<Set<Rdn>> rdns = rdns(subject);
+    return rdns.isPresent() && names.contains(rdns.get())
+        || commonName(subject).map(commonNames::contains).orElse(false);
+  }
+
+  private static Optional<Set<Rdn>> rdns(X500Principal name) {
+    try {
+      return Optional.of(Set.copyOf(new LdapName(name.getName(X500Principal.RFC2253)).getRdns()));
+    } catch (InvalidNameException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<String> commonName(X500Principal subject) {
+    try {
+      return new LdapName(subject.getName(X500Principal.RFC2253)).getRdns().stream()
+          .filter(r -> r.getType().equalsIgnoreCase("CN")).map(Rdn::getValue).map(String::valueOf)
+          .reduce((first, last) -> last);
+    } catch (InvalidNameException e) {
+      return Optional.empty();
+    }
+  }
+}
