@@ -99,7 +99,7 @@ final class FuzzRun {
       Answered answered = client.request(options)
           .compose(request -> r.body() == null ? request.send() : request.send(r.body()))
           .compose(response -> read(r, response))
-          .await(60, TimeUnit.SECONDS);
+          .await(r.streams() ? STREAM_WAIT_MILLIS : 60_000, TimeUnit.MILLISECONDS);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       if (millis > slowest.get()) {
         slowest.set(millis);
@@ -122,7 +122,7 @@ final class FuzzRun {
 
   private Future<Answered> read(FuzzRequest r, HttpClientResponse response) {
     String type = response.getHeader("Content-Type");
-    if (r.streams() && response.statusCode() == 200 && type != null && type.startsWith("text/event-stream")) {
+    if (r.streams() && response.statusCode() == 200) {
       response.request().reset();
       return Future.succeededFuture(new Answered(r, 200, Buffer.buffer(), type));
     }
