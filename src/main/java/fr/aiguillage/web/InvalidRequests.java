@@ -31,6 +31,7 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
           null);
     }
     request.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.CONTENT_TYPE)
-        .putHeader("Connection", "close").end(Json.encode(problem));
+        .putHeader("Connection", "close").end(Json.encode(problem))
+        .onComplete(sent -> request.connection().close());
   }
 }

@@ -34,6 +34,7 @@ final class FuzzRun {
   /** An event stream may send nothing before its first event: after this long it is taken as open. */
   private static final int STREAM_WAIT_MILLIS = 3_000;
 
+  private final Vertx vertx;
   private final HttpClient client;
   private final int port;
   final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
@@ -44,6 +45,7 @@ final class FuzzRun {
   volatile String slowestRequest = "";
 
   FuzzRun(Vertx vertx, int port) {
+    this.vertx = vertx;
     this.port = port;
     this.client = vertx.createHttpClient(new HttpClientOptions().setMaxInitialLineLength(64 * 1024)
         .setMaxHeaderSize(64 * 1024).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(16));
@@ -96,10 +98,13 @@ final class FuzzRun {
     }
     r.headers().forEach(options::putHeader);
     try {
-      Answered answered = client.request(options)
+      // An event stream keeps its connection: it gets a client of its own, closed after, so the pool stays free.
+      HttpClient through = r.streams() ? vertx.createHttpClient() : client;
+      Answered answered = through.request(options)
           .compose(request -> r.body() == null ? request.send() : request.send(r.body()))
           .compose(response -> read(r, response))
-          .await(60, TimeUnit.SECONDS);
+          .eventually(() -> through == client ? Future.succeededFuture() : through.close())
+          .await(r.streams() ? STREAM_WAIT_MILLIS : 60_000, TimeUnit.MILLISECONDS);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       if (millis > slowest.get()) {
         slowest.set(millis);
@@ -122,7 +127,7 @@ final class FuzzRun {
 
   private Future<Answered> read(FuzzRequest r, HttpClientResponse response) {
     String type = response.getHeader("Content-Type");
-    if (r.streams() && response.statusCode() == 200 && type != null && type.startsWith("text/event-stream")) {
+    if (r.streams() && response.statusCode() == 200) {
       response.request().reset();
       return Future.succeededFuture(new Answered(r, 200, Buffer.buffer(), type));
     }
