@@ -115,7 +115,8 @@ final class ScriptedDay {
     unanswered("day-c5", "2026-11-23T10:20:00+01:00", "missed", 60);
     unanswered("day-c6", "2026-11-23T14:00:00+01:00", "ended", 30);
     answered("day-c7", THAU_LINE, "2026-11-23T14:30:00+01:00", 5);
-    String wound = triage("day-c7", "14:32", base("WOUND", 33).put("answers", new JsonObject().put("deepWound", false)));
+    String wound = triage("day-c7", "14:32", base("WOUND", 33).put("answers", new JsonObject().put("deepWound", false)
+        .put("onAnticoagulant", false)));
     at("2026-11-23T14:35:00+01:00");
     ok(server.http.post("/api/v1/triage/" + wound + "/override", operator, new JsonObject().put("urgency", "ADVICE")
         .put("reason", "Plaie déjà soignée : conseils de surveillance donnés")), 200);
