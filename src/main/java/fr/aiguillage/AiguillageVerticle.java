@@ -54,7 +54,6 @@ import fr.aiguillage.security.AccountService;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.AuthService;
 import fr.aiguillage.security.PasswordHasher;
-import fr.aiguillage.security.ReferenceData;
 import fr.aiguillage.security.http.AccountRoutes;
 import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
@@ -73,8 +72,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The service: wires the modules, then listens. Startup is one chain; it waits for what it starts. */
@@ -110,7 +107,7 @@ public final class AiguillageVerticle extends VerticleBase {
     TerritoryService territories = new TerritoryService(pool);
     ProfessionalService professionals = new ProfessionalService(pool, clock, audit,
         new ProfessionalValidator(territories, SkillCatalog.load(config.skillsFile())));
-    AccountService accounts = new AccountService(pool, clock, hasher, audit, reference(territories, professionals));
+    AccountService accounts = new AccountService(pool, clock, hasher, audit, new DirectoryReferenceData(territories, professionals));
     AuthService auth = new AuthService(pool, clock, config.auth(), hasher, audit);
     AgendaAccess agendaAccess = new AgendaAccess(professionals);
     SlotService slots = new SlotService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
@@ -242,19 +239,5 @@ public final class AiguillageVerticle extends VerticleBase {
         .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
-  }
-
-  private static ReferenceData reference(TerritoryService territories, ProfessionalService professionals) {
-    return new ReferenceData() {
-      @Override
-      public Future<Set<String>> territoryIds() {
-        return Future.succeededFuture(territories.ids());
-      }
-
-      @Override
-      public Future<java.util.Optional<Set<String>>> professionalTerritories(UUID id) {
-        return professionals.territoriesOf(id);
-      }
-    };
   }
 }

@@ -31,7 +31,8 @@ class PatientExportTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("the JSON export holds the identity, the call, its triage, the appointment and the waiting-list request")
+  @DisplayName("the JSON export holds the identity, the call, its triage, the appointment, its messages and the"
+      + " waiting-list request")
   void everyKind() {
     JsonObject doc = export();
     assertThat(doc.getJsonObject("patient").getString("familyName")).isEqualTo("Patiente");
@@ -41,7 +42,8 @@ class PatientExportTest extends ApiTest {
     assertThat(PatientHistory.ids(doc.getJsonArray("appointments"))).containsExactly(history.appointmentId);
     assertThat(PatientHistory.ids(doc.getJsonArray("waitlistRequests"))).containsExactly(history.waitlistId);
     assertThat(doc.getJsonArray("waitlistHistory")).isNotEmpty();
-    assertThat(doc.getJsonArray("notifications")).isEmpty();
+    assertThat(doc.getJsonArray("notifications").stream().map(JsonObject.class::cast)
+        .map(n -> n.getString("kind"))).contains("CONFIRMATION");
   }
 
   @Test

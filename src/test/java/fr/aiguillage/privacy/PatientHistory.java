@@ -48,7 +48,8 @@ final class PatientHistory {
     JsonObject gp = scenario.professional(Fixtures.aGpInSete());
     String slot = scenario.slot(gp, "2026-11-24T10:00:00+01:00", "2026-11-24T10:20:00+01:00");
     String appointmentId = created(server, "/api/v1/appointments", operator,
-        BookingScenario.booking(slot, patientId).put("callId", callId));
+        BookingScenario.booking(slot, patientId).put("callId", callId).put("notification", new JsonObject()
+            .put("notificationChannel", "SMS").put("notificationConsent", true)));
     String waitlistId = created(server, "/api/v1/waitlist", coordinator, new JsonObject().put("patientId", patientId)
         .put("source", "PROFESSIONAL").put("notes", "Cherche un médecin traitant à Sète"));
     if (closeRequest) {

@@ -66,7 +66,8 @@ class RetentionTest extends ApiTest {
         .containsEntry("AUDIT", 0L);
     assertThat(byKind(http.post("/api/v1/privacy/retention/run", admin, null))).containsEntry("CALL", 1L)
         .containsEntry("TRIAGE", 1L).containsEntry("APPOINTMENT", 1L).containsEntry("WAITLIST", 1L)
-        .containsEntry("PATIENT", 1L);
+        .containsEntry("PATIENT", 1L).hasEntrySatisfying("NOTIFICATION", removed -> assertThat(removed).isPositive());
+    assertThat(rows("notification")).isZero();
     assertThat(server.count("SELECT count(*) FROM patient WHERE id = '" + history.patientId + "'")).isZero();
     assertThat(server.count("SELECT count(*) FROM call WHERE id = '" + history.callId + "'")).isZero();
     assertThat(server.count("SELECT count(*) FROM appointment WHERE id = '" + history.appointmentId + "'"))
