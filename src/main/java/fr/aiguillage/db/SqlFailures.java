@@ -33,7 +33,7 @@ public final class SqlFailures {
       return new UnknownReference(field(pg.getTable(), pg.getConstraint()));
     }
     if (BAD_VALUE.contains(pg.getSqlState())) {
-      String field = pg.getColumn() != null ? camel(pg.getColumn()) : "body";
+      String field = pg.getColumn() != null ? ColumnNames.camel(pg.getColumn()) : "body";
       return new Invalid(List.of(new FieldError(field, "value out of the range or encoding the service stores")));
     }
     return null;
@@ -48,20 +48,6 @@ public final class SqlFailures {
     if (table != null && column.startsWith(table + "_")) {
       column = column.substring(table.length() + 1);
     }
-    return camel(column);
-  }
-
-  private static String camel(String column) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : column.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
+    return ColumnNames.camel(column);
   }
 }

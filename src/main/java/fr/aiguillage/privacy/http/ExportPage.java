@@ -102,7 +102,7 @@ final class ExportPage {
         : String.valueOf(value);
     if (raw.length() > 19 && raw.charAt(10) == 'T') {
       try {
-        return escape(OffsetDateTime.parse(raw).atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).format(WHEN));
+        return escape(OffsetDateTime.parse(raw).atZoneSameInstant(fr.aiguillage.db.SqlTime.PARIS).format(WHEN));
       } catch (DateTimeParseException e) {
         return escape(raw);
       }

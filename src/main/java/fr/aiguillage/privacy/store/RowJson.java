@@ -1,5 +1,7 @@
 package fr.aiguillage.privacy.store;
 
+import fr.aiguillage.db.ColumnNames;
+import fr.aiguillage.db.SqlTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -7,7 +9,6 @@ import io.vertx.sqlclient.RowSet;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * A row as the export shows it: columns in camelCase, times ISO-8601 in Paris with their offset. The export
@@ -15,7 +16,6 @@ import java.time.ZoneId;
  */
 final class RowJson {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private RowJson() {
   }
@@ -31,7 +31,7 @@ final class RowJson {
     for (int i = 0; i < row.size(); i++) {
       Object value = value(row.getValue(i));
       if (value != null) {
-        out.put(camel(row.getColumnName(i)), value);
+        out.put(ColumnNames.camel(row.getColumnName(i)), value);
       }
     }
     return out;
@@ -39,7 +39,7 @@ final class RowJson {
 
   private static Object value(Object v) {
     if (v instanceof OffsetDateTime t) {
-      return t.atZoneSameInstant(PARIS).toOffsetDateTime().toString();
+      return SqlTime.paris(t).toString();
     }
     if (v instanceof LocalDate || v instanceof java.util.UUID || v instanceof java.math.BigDecimal) {
       return v.toString();
@@ -55,19 +55,5 @@ final class RowJson {
       return null;
     }
     return v;
-  }
-
-  static String camel(String column) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : column.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
   }
 }
