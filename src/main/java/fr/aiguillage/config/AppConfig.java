@@ -28,7 +28,17 @@ public record AppConfig(
     Notify notifications,
     Tls tls,
     Retention retention,
-    Fhir fhir) {
+    Fhir fhir,
+    JsonObject sections) {
+
+  /**
+   * One top-level section of the configuration file, with the environment already applied, for a module that
+   * reads its own settings ({@code config.section("rota")}) instead of growing this record. Empty when absent.
+   */
+  public JsonObject section(String name) {
+    JsonObject section = sections.getJsonObject(name);
+    return section == null ? new JsonObject() : section.copy();
+  }
 
   /** The web console: the map tile server (its origin is the one third party the CSP allows). */
   public record Console(String tileUrl, String tileAttribution) {
@@ -143,7 +153,8 @@ public record AppConfig(
         notify(json),
         tls(http),
         retention(json.getJsonObject("retention")),
-        fhir(json.getJsonObject("fhir")));
+        fhir(json.getJsonObject("fhir")),
+        json.copy());
   }
 
   private static Notify notify(JsonObject json) {
@@ -213,18 +224,18 @@ public record AppConfig(
   public AppConfig withHttpPort(int port) {
     return new AppConfig(port, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir, sections);
   }
 
   public AppConfig withFhir(Fhir newFhir) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, auth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, newFhir);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, newFhir, sections);
   }
 
   public AppConfig withAuth(Auth newAuth) {
     return new AppConfig(httpPort, bodyLimitBytes, dbUrl, dbPoolSize, dbSearchPoolSize, dataDir, territoriesFile,
         skillsFile, newAuth, agendaHorizonDays, bookingLeadMinutes, triageRulesFile, waitlist, ical, telephony,
-        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir);
+        callStreamHeartbeatSeconds, demoEnabled, console, indicators, notifications, tls, retention, fhir, sections);
   }
 }
