@@ -16,6 +16,7 @@ import fr.aiguillage.events.EventLog;
 import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.notify.NotifyModule;
+import fr.aiguillage.ops.OpsModule;
 import fr.aiguillage.fhir.FhirModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
@@ -102,6 +103,7 @@ public final class AiguillageVerticle extends VerticleBase {
   public Future<?> start() {
     pool = Pools.create(vertx, db, config.dbPoolSize());
     searchPool = Pools.createForSearch(vertx, db, config.dbSearchPoolSize());
+    OpsModule ops = new OpsModule(vertx, pool, db, config.section("metrics"));
     AuditTrail audit = new AuditTrail(pool, clock);
     PasswordHasher hasher = new PasswordHasher(vertx, config.auth().pbkdf2Iterations());
     TerritoryService territories = new TerritoryService(pool);
@@ -117,7 +119,7 @@ public final class AiguillageVerticle extends VerticleBase {
     SlotSearch search = new SlotSearch(searchPool, clock, audit, territories,
         Duration.ofMinutes(config.bookingLeadMinutes()));
     EventLog events = new EventLog(pool, clock);
-    relay = new EventRelay(vertx, db);
+    relay = new EventRelay(vertx, db, clock, ops.relayLag());
     PatientService patients = new PatientService(pool, clock, audit, territories,
         new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
@@ -125,7 +127,7 @@ public final class AiguillageVerticle extends VerticleBase {
     TriageService triage = triageModule.service();
     notify = new NotifyModule(vertx, pool, clock, audit, config, patients);
     BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage,
-        notify.notices());
+        notify.notices(), ops.bookings());
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims, notify.notices());
     CallIntake intake = new CallIntake(pool, clock, audit, events);
     CallService calls = new CallService(pool, clock, audit, patients);
@@ -157,10 +159,11 @@ public final class AiguillageVerticle extends VerticleBase {
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
+        .compose(v -> ops.start(relay, notify::queued))
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
-            config.bodyLimitBytes(), config.ical().importMaxBytes(), pool, auth, audit,
+            config.bodyLimitBytes(), config.ical().importMaxBytes(), auth, audit,
             scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
@@ -181,7 +184,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
                 notify::mount,
                 privacy.routes()),
-            List.of(calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
+            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
                 fhir::mountBookingLink))))
         .compose(v -> fhir.start(vertx));
   }

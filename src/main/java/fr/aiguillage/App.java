@@ -4,6 +4,7 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.config.ConfigLoader;
 import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.Migrations;
+import fr.aiguillage.ops.Observability;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ public final class App {
     try {
       int applied = Migrations.migrate(database.settings());
       LOG.info("Database schema up to date ({} migration(s) applied)", applied);
-      vertx = Vertx.vertx();
+      vertx = Observability.newVertx();
       AiguillageVerticle verticle = new AiguillageVerticle(config, database.settings(),
           Secrets.fromEnvironment(System.getenv()), Clock.systemUTC());
       vertx.deployVerticle(verticle).await(5, TimeUnit.MINUTES);

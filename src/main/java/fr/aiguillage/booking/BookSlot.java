@@ -22,6 +22,7 @@ import fr.aiguillage.patient.model.Patient;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.Caller;
 import fr.aiguillage.security.model.Role;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -54,6 +55,7 @@ public final class BookSlot {
   private final ProfessionalService professionals;
   private final TriageService triage;
   private final AppointmentNotices notices;
+  private final BookingMeter meter;
   private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
@@ -65,6 +67,13 @@ public final class BookSlot {
   public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
                   PatientService patients, ProfessionalService professionals, TriageService triage,
                   AppointmentNotices notices) {
+    this(pool, clock, audit, events, claims, patients, professionals, triage, notices, BookingMeter.NONE);
+  }
+
+  public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
+                  PatientService patients, ProfessionalService professionals, TriageService triage,
+                  AppointmentNotices notices, BookingMeter meter) {
+    this.meter = meter;
     this.notices = notices;
     this.triage = triage;
     this.pool = pool;
@@ -81,7 +90,16 @@ public final class BookSlot {
     checkShape(request);
     // Everything runs on the transaction's one connection: a transaction that waited on the pool for a
     // second connection could starve the pool under load.
-    return pool.withTransaction(tx -> idempotently(tx, caller, idempotencyKey, request));
+    return pool.withTransaction(tx -> idempotently(tx, caller, idempotencyKey, request)).andThen(this::count);
+  }
+
+  /** After the transaction's end: a commit is a booking, a refused slot a conflict. */
+  private void count(AsyncResult<Booked> outcome) {
+    if (outcome.succeeded() && !outcome.result().replayed()) {
+      meter.booked();
+    } else if (outcome.failed() && outcome.cause() instanceof Conflict conflict) {
+      meter.conflicted(conflict.code());
+    }
   }
 
   private Future<Booked> idempotently(SqlClient tx, Caller caller, String key, BookingRequest request) {

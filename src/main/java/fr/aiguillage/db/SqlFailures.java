@@ -3,8 +3,13 @@ package fr.aiguillage.db;
 import fr.aiguillage.failure.DomainFailure;
 import fr.aiguillage.failure.FieldError;
 import fr.aiguillage.failure.Invalid;
+import fr.aiguillage.failure.Unavailable;
 import fr.aiguillage.failure.UnknownReference;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 
 import java.util.List;
 
@@ -14,14 +19,37 @@ import java.util.List;
  * store (22021 bad byte sequence, 22P05 untranslatable character, 22003 numeric out of range, 22008 date-time
  * out of range, 2201W/2201X bad LIMIT/OFFSET, 22001 too long, 22007 bad date-time format, 22P02 bad text
  * representation) is 400. Stores keep their own meaningful mappings (23505 duplicate, 23P01 overlap) beside the
- * act; whatever reaches the failure handler unmapped comes here last. Anything else stays an unexpected failure.
+ * act; whatever reaches the failure handler unmapped comes here last. A database that cannot be reached (refused
+ * or lost connection, server shutting down or starting, no pooled connection within the pool's wait) is 503 with
+ * Retry-After ({@link #unavailable}). Anything else stays an unexpected failure.
  */
 public final class SqlFailures {
 
   private static final List<String> BAD_VALUE = List.of("22021", "22P05", "22003", "22008", "2201W", "2201X",
       "22001", "22007", "22P02", "22023");
 
+  /** Class 08: connection exception; 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now. */
+  private static final List<String> SERVER_AWAY = List.of("57P01", "57P02", "57P03");
+
   private SqlFailures() {
+  }
+
+  /**
+   * A 503 when this failure (or one of its causes) says the database is out of reach rather than that the request
+   * was wrong, else null. The pool's own wait ends in a TimeoutException (message "Timeout").
+   */
+  public static Unavailable unavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException
+          || t instanceof TimeoutException) {
+        return new Unavailable();
+      }
+      if (t instanceof PgException pg && pg.getSqlState() != null
+          && (pg.getSqlState().startsWith("08") || SERVER_AWAY.contains(pg.getSqlState()))) {
+        return new Unavailable();
+      }
+    }
+    return null;
   }
 
   /** The refusal this database error means for the caller, or null when it is not the caller's doing. */

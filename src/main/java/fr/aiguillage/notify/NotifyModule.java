@@ -14,6 +14,8 @@ import fr.aiguillage.notify.channel.SmsGateway;
 import fr.aiguillage.notify.channel.SmtpMailTransport;
 import fr.aiguillage.notify.http.CancelRoutes;
 import fr.aiguillage.notify.http.NotificationRoutes;
+import fr.aiguillage.notify.model.QueuedNotifications;
+import fr.aiguillage.notify.store.OutboxStore;
 import fr.aiguillage.notify.store.SettingsStore;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.security.AuditTrail;
@@ -71,6 +73,11 @@ public final class NotifyModule {
   /** What booking calls inside its transactions. */
   public AppointmentNotices notices() {
     return outbox;
+  }
+
+  /** The outbox's backlog now (operators' metrics). */
+  public Future<QueuedNotifications> queued() {
+    return new OutboxStore().queued(pool, clock.instant());
   }
 
   public Future<Void> start(AppointmentService appointments, ProfessionalService professionals, AgendaAccess access) {

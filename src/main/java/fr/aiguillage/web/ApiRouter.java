@@ -11,14 +11,14 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.sqlclient.Pool;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Assembles the HTTP surface: body limit, authentication, the OpenAPI-validated {@code /api/v1}
- * routes that each module mounts, {@code /health}, and the one problem+json failure handler.
+ * routes that each module mounts, the plain routes (health, feeds, console...), and the one problem+json
+ * failure handler.
  */
 public final class ApiRouter {
 
@@ -34,7 +34,7 @@ public final class ApiRouter {
   static final long BODY_TIMEOUT_MILLIS = 30_000;
 
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
-                             long uploadLimit, Pool pool, AuthService auth, AuditTrail audit,
+                             long uploadLimit, AuthService auth, AuditTrail audit,
                              Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
                              List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
@@ -59,7 +59,6 @@ public final class ApiRouter {
     // Authentication is AuthHandler's job (one place for the 401 rules), not the contract's per-route handlers.
     api.getRoutes().forEach(route -> route.setDoSecurity(false));
     Router router = api.createRouter();
-    new HealthRoutes(pool).mount(router);
     plainRoutes.forEach(routes -> routes.accept(router));
     ProblemHandler problems = new ProblemHandler(audit);
     router.route().failureHandler(problems);

@@ -9,6 +9,7 @@ import fr.aiguillage.failure.FieldError;
 import fr.aiguillage.failure.Forbidden;
 import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.failure.TooManyRequests;
+import fr.aiguillage.failure.Unavailable;
 import fr.aiguillage.db.SqlFailures;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
@@ -47,6 +48,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
     if (ctx.failure() instanceof TooManyRequests tooMany) {
       ctx.response().putHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
     }
+    Unavailable away = SqlFailures.unavailable(ctx.failure());
+    if (away != null) {
+      ctx.response().putHeader("Retry-After", Long.toString(away.retryAfterSeconds()));
+    }
     // A refusal is answered once its DENIED row is written: whoever reads the trail after the 403 finds it.
     Future<Void> recorded = ctx.failure() instanceof Forbidden refusal ? recordDenial(ctx, refusal)
         : Future.succeededFuture();
@@ -65,6 +70,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof DomainFailure domain) {
       return Problem.of(domain.status(), domain.code(), domain.title(), domain.detail(), domain.errors());
+    }
+    Unavailable away = SqlFailures.unavailable(failure);
+    if (away != null) {
+      return toProblem(away, statusCode);
     }
     DomainFailure refused = SqlFailures.refusal(failure);
     if (refused != null) {

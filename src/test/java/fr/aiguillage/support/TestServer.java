@@ -5,6 +5,7 @@ import fr.aiguillage.Secrets;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.config.ConfigLoader;
 import fr.aiguillage.db.DbSettings;
+import fr.aiguillage.ops.Observability;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,7 +60,7 @@ public final class TestServer implements AutoCloseable {
     AppConfig base = ConfigLoader.load(env);
     AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
         base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Observability.newVertx();
     AiguillageVerticle verticle = new AiguillageVerticle(config, db, new Secrets(ADMIN_PASSWORD, null), clock);
     Await.result(vertx.deployVerticle(verticle));
     return new TestServer(vertx, db, clock, verticle);

@@ -7,6 +7,7 @@ import fr.aiguillage.notify.model.Claimed;
 import fr.aiguillage.notify.model.Message;
 import fr.aiguillage.notify.model.NoticeKind;
 import fr.aiguillage.notify.model.Notification;
+import fr.aiguillage.notify.model.QueuedNotifications;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -37,6 +38,17 @@ public final class OutboxStore {
             + " next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6, $7)"
             + " ON CONFLICT ON CONSTRAINT notification_once_per_event DO NOTHING")
         .executeBatch(rows).mapEmpty();
+  }
+
+  /** How many rows wait to be sent, and how many of them are already due (for the operators' metrics). */
+  public Future<QueuedNotifications> queued(SqlClient db, Instant now) {
+    return db.preparedQuery("SELECT count(*) AS pending, count(*) FILTER (WHERE next_attempt_at <= $1) AS due"
+            + " FROM notification WHERE status = 'pending'")
+        .execute(Tuple.of(SqlTime.utc(now)))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return new QueuedNotifications(r.getLong("pending"), r.getLong("due"));
+        });
   }
 
   /** A cancelled appointment: its confirmation and reminder, if not yet sent, are no longer to be sent. */
