@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SoakClients {
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final long GIVE_UP_MILLIS = 180_000;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,13 +52,14 @@ public final class SoakClients {
   public static void main(String[] args) throws Exception {
     SoakClients soak = new SoakClients(args[0], args[1], args[2], Path.of(args[4]));
     int clients = Integer.parseInt(args[3]);
-    soak.token = soak.signIn();
+    soak.token = soak.setUp(soak::signIn);
     try (PrintWriter booked = writer(soak.out.resolve("booked.csv"));
          PrintWriter cancelled = writer(soak.out.resolve("cancelled.csv"));
          PrintWriter unknown = writer(soak.out.resolve("cancel-unknown.csv"))) {
       List<Thread> threads = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        String patient = soak.patient(c);
+        int n = c;
+        String patient = soak.setUp(() -> soak.patient(n));
         long seed = c;
         threads.add(new Thread(() -> soak.work(patient, new Random(seed), booked, cancelled, unknown), "client-" + c));
       }
@@ -68,6 +69,25 @@ public final class SoakClients {
       }
     }
     System.out.println("clients: " + new java.util.TreeMap<>(soak.counts));
+  }
+
+  private interface Step {
+    String run() throws IOException;
+  }
+
+  /** A set-up step, tried again for two minutes: the first start can be slow on a busy machine. */
+  private String setUp(Step step) throws IOException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (true) {
+      try {
+        return step.run();
+      } catch (IOException e) {
+        if (System.currentTimeMillis() > deadline) {
+          throw e;
+        }
+        pause();
+      }
+    }
   }
 
   private static PrintWriter writer(Path file) throws IOException {
