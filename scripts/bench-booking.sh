@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: slot search and booking on 100,000 professionals / 2,000,000 slots (7 days), through HTTP,
-# then the same booking transaction straight into PostgreSQL with pgbench as the ceiling.
+# then the search's own SQL and the same booking transaction straight into PostgreSQL with pgbench as the ceilings.
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
 # Arguments: [professionals] [searches] [bookings] [pgbench seconds]
 set -euo pipefail
@@ -21,13 +21,32 @@ until grep -q '^PGPORT=' "$out" 2>/dev/null; do
   kill -0 "$bench" 2>/dev/null || { cat "$out" target/bench-booking.err >&2; exit 1; }
   sleep 1
 done
-grep -v '^PGPORT=' "$out"
+grep -v -E '^(PGPORT|SEARCH_HTTP|BOOKING_HTTP) ' "$out" | grep -v '^PGPORT='
 port=$(sed -n 's/^PGPORT=//p' "$out")
+read -r search_tps search_p99 < <(sed -n 's/^SEARCH_HTTP //p' "$out")
+read -r booking_tps _ < <(sed -n 's/^BOOKING_HTTP //p' "$out")
+searches=$(psql -X -At -h localhost -p "$port" -U postgres -c 'SELECT count(*) FROM bench_search' postgres)
+
+echo "pgbench, 16 clients, the search's own SQL (scripts/bench-search.sql) with the measured searches' parameters:"
+logs=target/pgbench-search && rm -rf "$logs" && mkdir -p "$logs"
+pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
+  -l --log-prefix="$logs/tx" -f scripts/bench-search.sql postgres >"$logs/summary.txt"
+grep -E 'tps|latency average|number of transactions actually processed' "$logs/summary.txt"
+sql_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logs/summary.txt")
+sql_p99=$(cat "$logs"/tx* | awk '{ print $3 / 1000 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int(NR * 0.99)] }')
+echo "search ceiling: $sql_tps searches/s, p99 $sql_p99 ms"
+awk -v t="$search_tps" -v p="$search_p99" -v ct="$sql_tps" -v cp="$sql_p99" 'BEGIN {
+  printf "search through HTTP / SQL alone: throughput %.0f / %.0f = %.2f (target >= 0.50), p99 %.1f / %.1f ms = %.2fx (target <= 2x)\n",
+    t, ct, t / ct, p, cp, p / cp }'
+
 for clients in 32 8; do
   echo "pgbench, $clients clients (the service's pool has 8 connections), same booking transaction:"
   pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-15}" -f scripts/bench-booking.sql postgres \
-    | grep -E 'tps|latency average|number of transactions actually processed'
+    | tee "target/pgbench-booking-$clients.txt" | grep -E 'tps|latency average|number of transactions actually processed'
 done
+book_sql=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' target/pgbench-booking-8.txt)
+awk -v t="$booking_tps" -v c="$book_sql" 'BEGIN {
+  printf "booking through HTTP (32 clients) / pgbench at the pool size (8 clients): %.0f / %.0f = %.2f (target >= 0.90)\n", t, c, t / c }'
 exec 3>&-
 wait "$bench"
 rm -f "$fifo"

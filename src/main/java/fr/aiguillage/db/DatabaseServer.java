@@ -35,10 +35,14 @@ public final class DatabaseServer implements AutoCloseable {
     return startEmbedded(config.dataDir().resolve("postgres"));
   }
 
-  /** Starts (or restarts on existing files) an embedded PostgreSQL in {@code directory}. */
+  /**
+   * Starts (or restarts on existing files) an embedded PostgreSQL in {@code directory}, first stopping what a
+   * killed earlier run left there.
+   */
   public static DatabaseServer startEmbedded(Path directory) {
     try {
       Files.createDirectories(directory);
+      LeftoverPostgres.clear(directory);
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           .setCleanDataDirectory(false)

@@ -28,12 +28,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * scripts/bench-booking.sh: 100,000 professionals and 2,000,000 slots over 7 days; slot search latency
  * and throughput at 16 clients and booking throughput at 32 clients, through the real HTTP service. It
  * then leaves the database running for pgbench (the same booking transaction in SQL) and prints how to
- * reach it on stdout as {@code PGPORT=...}.
+ * reach it on stdout as {@code PGPORT=...}, with the measured searches' parameters in {@code bench_search} for
+ * pgbench to replay the search's own SQL (scripts/bench-search.sql).
  */
 public final class BookingBench {
 
@@ -81,10 +83,17 @@ public final class BookingBench {
         .await(30, TimeUnit.MINUTES);
     System.out.printf("search warm-up, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n",
         WARM_UP_SEARCHES, warm.percentileMillis(50), warm.percentileMillis(99), warm.perSecond());
-    Load.Result search = Load.run(16, searches, () -> search(client, token, communes, random))
-        .await(30, TimeUnit.MINUTES);
+    List<SearchParams> planned = SearchParams.plan(communes, searches, new Random(11));
+    int[] resultCounts = new int[searches];
+    AtomicInteger nextSearch = new AtomicInteger();
+    Load.Result search = Load.run(16, searches, () -> {
+      int i = nextSearch.getAndIncrement();
+      return search(client, token, planned.get(i), resultCounts, i);
+    }).await(30, TimeUnit.MINUTES);
     System.out.printf("search, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n", searches,
         search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
+    System.out.printf("SEARCH_HTTP %.1f %.3f%n", search.perSecond(), search.percentileMillis(99));
+    SearchParams.store(pool, planned, resultCounts);
 
     List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
             + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (2 * bookings + PGBENCH_SLOTS))
@@ -99,6 +108,7 @@ public final class BookingBench {
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
+    System.out.printf("BOOKING_HTTP %.1f %.3f%n", booked.perSecond(), booked.percentileMillis(99));
 
     prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientId);
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
@@ -143,6 +153,20 @@ public final class BookingBench {
         .withNano(0).toString(), StandardCharsets.UTF_8);
     return client.get("/api/v1/slots/search?communeInsee=" + commune + "&profession=" + profession + "&from=" + from)
         .bearerTokenAuthentication(token).send().map(r -> r.statusCode() == 200);
+  }
+
+  /** One planned search; the number of results it found is kept for pgbench (no result list → no overbooking). */
+  private static Future<Boolean> search(WebClient client, String token, SearchParams p, int[] resultCounts, int i) {
+    String from = URLEncoder.encode(OffsetDateTime.now(ZoneOffset.UTC).plusHours(p.fromHours()).withNano(0)
+        .toString(), StandardCharsets.UTF_8);
+    return client.get("/api/v1/slots/search?communeInsee=" + p.commune() + "&profession=" + p.profession()
+            + "&from=" + from)
+        .bearerTokenAuthentication(token).send().map(r -> {
+          if (r.statusCode() == 200) {
+            resultCounts[i] = r.bodyAsJsonObject().getJsonArray("results").size();
+          }
+          return r.statusCode() == 200;
+        });
   }
 
   private static Future<Boolean> book(WebClient client, String token, String patientId, String slotId) {
