@@ -181,7 +181,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 triageModule.routes()::mount,
                 calendar::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount,
-                new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
+                new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config).routes()::mount,
                 notify::mount,
                 privacy.routes()),
             List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,

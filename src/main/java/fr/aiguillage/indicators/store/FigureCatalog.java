@@ -17,7 +17,8 @@ public final class FigureCatalog {
   private static final String WITHIN_24H = "status <> 'cancelled' AND start_at <= call_at + interval '24 hours'";
 
   static final Source CALLS = new Source("calls", Source.Kind.FLOW, """
-      SELECT coalesce(c.ringing_at, c.answered_at, c.created_at) AS t, c.answered_at IS NOT NULL AS answered,
+      SELECT c.territory_id, coalesce(c.ringing_at, c.answered_at, c.created_at) AS t,
+             c.answered_at IS NOT NULL AS answered,
              c.status, extract(epoch FROM c.answered_at - c.ringing_at) AS wait,
              to_char(coalesce(c.ringing_at, c.answered_at, c.created_at) AT TIME ZONE 'Europe/Paris', 'HH24') AS hour
       FROM call c
@@ -33,14 +34,12 @@ public final class FigureCatalog {
           "count(*) FILTER (WHERE wait <= 20)", "count(*)"),
       share("calls.answeredWithin60sShare", "Part des appels décrochés en 60 s ou moins",
           "count(*) FILTER (WHERE wait <= 60)", "count(*)"),
-      measure("calls.medianWaitSeconds", "Attente médiane avant décroché", "s",
-          "percentile_cont(0.5) WITHIN GROUP (ORDER BY wait)", "count(wait)"),
-      measure("calls.p90WaitSeconds", "Attente au 90e centile avant décroché", "s",
-          "percentile_cont(0.9) WITHIN GROUP (ORDER BY wait)", "count(wait)"),
+      measure("calls.medianWaitSeconds", "Attente médiane avant décroché", "s", 0.5, "wait", "count(wait)"),
+      measure("calls.p90WaitSeconds", "Attente au 90e centile avant décroché", "s", 0.9, "wait", "count(wait)"),
       breakdown("calls.byHour", "Appels reçus par heure de la journée", "hour", "count(*)")));
 
   static final Source TRIAGE = new Source("triage", Source.Kind.FLOW, """
-      SELECT a.created_at AS t, coalesce(a.override_urgency, a.urgency) AS urgency,
+      SELECT a.territory_id, a.created_at AS t, coalesce(a.override_urgency, a.urgency) AS urgency,
              CASE WHEN coalesce(a.override_urgency, a.urgency) NOT IN ('VITAL', 'ADVICE')
                   THEN coalesce(a.override_orientation, a.orientation) ->> 'profession' END AS profession,
              a.decided_by AS protocol, a.override_urgency IS NOT NULL AS overridden
@@ -63,7 +62,7 @@ public final class FigureCatalog {
           "count(*)")));
 
   static final Source CARE = new Source("snp", Source.Kind.FLOW, """
-      SELECT a.created_at AS t, coalesce(c.ringing_at, c.answered_at, a.created_at) AS call_at,
+      SELECT a.territory_id, a.created_at AS t, coalesce(c.ringing_at, c.answered_at, a.created_at) AS call_at,
              b.start_at, b.status
       FROM triage_assessment a
       LEFT JOIN call c ON c.id = a.call_id
@@ -79,16 +78,15 @@ public final class FigureCatalog {
           "count(*) FILTER (WHERE " + WITHIN_24H + ")"),
       share("snp.bookedWithin24hShare", "Part des demandes avec un rendez-vous dans les 24 h de l'appel",
           "count(*) FILTER (WHERE " + WITHIN_24H + ")", "count(*)"),
-      measure("snp.medianHoursToAppointment", "Délai médian de l'appel au rendez-vous", "h",
-          "percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN status <> 'cancelled'"
-              + " THEN extract(epoch FROM start_at - call_at) / 3600 END)",
+      measure("snp.medianHoursToAppointment", "Délai médian de l'appel au rendez-vous", "h", 0.5,
+          "CASE WHEN status <> 'cancelled' THEN extract(epoch FROM start_at - call_at) / 3600 END",
           "count(*) FILTER (WHERE status <> 'cancelled')"),
       count("snp.honoured", "Rendez-vous honorés", "count(*) FILTER (WHERE status = 'honoured')"),
       count("snp.noShow", "Patients non venus", "count(*) FILTER (WHERE status = 'no_show')"),
       count("snp.cancelled", "Rendez-vous annulés", "count(*) FILTER (WHERE status = 'cancelled')")));
 
   static final Source AGENDA = new Source("agenda", Source.Kind.FLOW, """
-      SELECT s.start_at AS t, s.status, s.professional_id, s.start_at < :now_at AS started,
+      SELECT cm.territory_id, s.start_at AS t, s.status, s.professional_id, s.start_at < :now_at AS started,
              cm.insee || ' ' || cm.name AS commune
       FROM slot s
       JOIN site si ON si.id = s.site_id
@@ -101,8 +99,7 @@ public final class FigureCatalog {
           "count(*) FILTER (WHERE status = 'free' AND started)"),
       share("agenda.unusedShare", "Part des créneaux passés restés libres",
           "count(*) FILTER (WHERE status = 'free' AND started)", "count(*) FILTER (WHERE started)"),
-      count("agenda.professionals", "Professionnels ayant publié au moins un créneau",
-          "count(DISTINCT professional_id)"),
+      distinct("agenda.professionals", "Professionnels ayant publié au moins un créneau", "professional_id"),
       breakdown("agenda.publishedByCommune", "Créneaux SNP publiés par commune", "commune", "count(*)"),
       breakdown("agenda.bookedByCommune", "Créneaux SNP réservés par commune", "commune",
           "count(*) FILTER (WHERE status = 'booked')"),
@@ -125,8 +122,8 @@ public final class FigureCatalog {
       count("mt.received", "Demandes de médecin traitant reçues", "count(*) FILTER (WHERE event = 'received')"),
       count("mt.assigned", "Patients ayant trouvé un médecin traitant", "count(*) FILTER (WHERE event = 'assigned')"),
       count("mt.closedOtherwise", "Demandes closes sans attribution", "count(*) FILTER (WHERE event = 'closed')"),
-      measure("mt.medianDaysToAssignment", "Attente médiane jusqu'à l'attribution", "j",
-          "percentile_cont(0.5) WITHIN GROUP (ORDER BY days)", "count(days)")));
+      measure("mt.medianDaysToAssignment", "Attente médiane jusqu'à l'attribution", "j", 0.5, "days",
+          "count(days)")));
 
   /**
    * Requests still open at the end of each period: +1 when a request is made, −1 when it is assigned or closed;
@@ -179,18 +176,27 @@ public final class FigureCatalog {
   }
 
   private static Definition count(String code, String label, String sql) {
-    return new Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null);
+    return new Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
+  }
+
+  /** A count of distinct values of {@code over} (rollups keep the values themselves: it cannot be summed). */
+  private static Definition distinct(String code, String label, String over) {
+    return new Definition(new Figure(code, label, Kind.COUNT, null), "count(DISTINCT " + over + ")", null, null,
+        over, 0);
   }
 
   private static Definition share(String code, String label, String part, String base) {
-    return new Definition(new Figure(code, label, Kind.SHARE, "%"), part, base, null);
+    return new Definition(new Figure(code, label, Kind.SHARE, "%"), part, base, null, null, 0);
   }
 
-  private static Definition measure(String code, String label, String unit, String sql, String base) {
-    return new Definition(new Figure(code, label, Kind.MEASURE, unit), sql, base, null);
+  /** The {@code quantile} (continuous, as PostgreSQL's percentile_cont) of {@code over}, resting on {@code base}. */
+  private static Definition measure(String code, String label, String unit, double quantile, String over,
+                                    String base) {
+    return new Definition(new Figure(code, label, Kind.MEASURE, unit),
+        "percentile_cont(" + quantile + ") WITHIN GROUP (ORDER BY " + over + ")", base, null, over, quantile);
   }
 
   private static Definition breakdown(String code, String label, String key, String sql) {
-    return new Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key);
+    return new Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key, null, 0);
   }
 }

@@ -26,8 +26,9 @@ import java.util.TreeMap;
 public final class IndicatorStore {
 
   /** The named parameters a source's SQL may use, in the order {@link Params#values()} gives them, and their types. */
-  private static final List<String> NAMES = List.of(":territories", ":from_at", ":to_at", ":unit", ":now_at");
-  private static final List<String> TYPES = List.of("text[]", "timestamptz", "timestamptz", "text", "timestamptz");
+  private static final List<String> NAMES = List.of(":territories", ":from_at", ":to_at", ":unit", ":now_at", ":days");
+  private static final List<String> TYPES = List.of("text[]", "timestamptz", "timestamptz", "text", "timestamptz",
+      "date[]");
   private static final String BUCKETED = "(SELECT date_trunc(:unit, r.t AT TIME ZONE 'Europe/Paris')::date AS bucket%s,"
       + " r.* FROM (%s) r) s";
 
@@ -57,6 +58,8 @@ public final class IndicatorStore {
   private record Statements(Source source, Bound plain, Bound breakdowns) {
   }
 
+  private final RollupStore rollups = new RollupStore();
+
   private static final List<Statements> STATEMENTS = FigureCatalog.SOURCES.stream()
       .map(s -> new Statements(s, bind(plainSql(s)), s.breakdowns().isEmpty() ? null : bind(breakdownSql(s))))
       .toList();
@@ -67,7 +70,7 @@ public final class IndicatorStore {
    */
   static Bound bind(String sql) {
     List<Integer> used = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(territories|from_at|to_at|unit|now_at)\\b")
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(territories|from_at|to_at|unit|now_at|days)\\b")
         .matcher(sql);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -87,7 +90,18 @@ public final class IndicatorStore {
         .filter(java.util.Objects::nonNull).toList();
   }
 
+  /** The report's figures: the rolled-up sources through their daily rollups, the others from the records. */
   public Future<List<SourceFigures>> read(SqlClient db, Params params) {
+    List<Object> values = params.values();
+    List<Future<List<SourceFigures>>> reads = new ArrayList<>();
+    reads.add(rollups.read(db, params));
+    STATEMENTS.stream().filter(s -> !RollupCatalog.SOURCES.contains(s.source()))
+        .forEach(s -> reads.add(read(db, s, values).map(List::of)));
+    return Future.all(reads).map(all -> reads.stream().flatMap(f -> f.result().stream()).toList());
+  }
+
+  /** Every figure from the records, as the catalogue defines it: the reference the rollups must give again. */
+  public Future<List<SourceFigures>> readRecords(SqlClient db, Params params) {
     List<Object> values = params.values();
     List<Future<SourceFigures>> reads = STATEMENTS.stream().map(s -> read(db, s, values)).toList();
     return Future.all(reads).map(all -> reads.stream().map(Future::result).toList());

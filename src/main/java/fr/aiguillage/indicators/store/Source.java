@@ -21,8 +21,10 @@ record Source(String name, Kind kind, String rows, List<Definition> figures) {
   /**
    * A figure and its SQL: {@code value} an aggregate (the part of a share); {@code base} the aggregate a share
    * or measure rests on; {@code key} the row expression a breakdown is keyed by (null keys are left out).
+   * For the daily rollups (docs/decisions/0019): {@code over} is the expression a measure takes its percentile
+   * {@code quantile} over, or the one a count counts distinct values of; null for plain counts.
    */
-  record Definition(Figure figure, String value, String base, String key) {
+  record Definition(Figure figure, String value, String base, String key, String over, double quantile) {
   }
 
   List<Definition> plain() {

@@ -1,0 +1,51 @@
+package fr.aiguillage.indicators;
+
+import fr.aiguillage.indicators.store.RollupStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the indicators' daily rollups up to date every few seconds (docs/decisions/0019): consumes the pending
+ * changes the writers' triggers appended and rewrites their days. Reports never wait for it: a day still pending
+ * is recomputed from the records.
+ */
+final class RollupRefresher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RollupRefresher.class);
+
+  private final Pool pool;
+  private final RollupStore rollups;
+  private boolean running;
+
+  RollupRefresher(Pool pool, RollupStore rollups) {
+    this.pool = pool;
+    this.rollups = rollups;
+  }
+
+  void start(Vertx vertx, long intervalMillis) {
+    vertx.setPeriodic(1, intervalMillis, id -> runOnce());
+  }
+
+  /** One round: batches until nothing is pending (a round already under way is not doubled). */
+  void runOnce() {
+    if (running) {
+      return;
+    }
+    running = true;
+    untilDone(0).onComplete(done -> {
+      running = false;
+      if (done.failed()) {
+        LOG.warn("indicator rollups not refreshed: {}", done.cause().toString());
+      } else if (done.result() > 0) {
+        LOG.info("indicator rollups refreshed ({} changes)", done.result());
+      }
+    });
+  }
+
+  private Future<Integer> untilDone(int consumed) {
+    return rollups.refresh(pool).compose(n -> n == 0 ? Future.succeededFuture(consumed) : untilDone(consumed + n));
+  }
+}
