@@ -1,8 +1,9 @@
 // The shell: who is signed in, the navigation (one entry per screen, by role), the screen in <main>.
 // A new screen is one module exporting render(main, session) and one line in SCREENS.
-import { get, post, onSignedOut } from './api.js';
+import { get, post, onSignedOut, onPasswordChangeRequired } from './api.js';
 import { h } from './dom.js';
 import { renderLogin } from './login.js';
+import { renderPasswordChange } from './password.js';
 
 const SCREENS = [
   { path: 'appels', label: "File d'appels", roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./calls.js') },
@@ -39,8 +40,9 @@ async function show() {
   leaveScreen = module.render(main, session) || null;
 }
 
-function signedIn(account) {
+function signedIn(account, mustChangePassword) {
   session = { account };
+  if (mustChangePassword) { mustChange(); return; }
   nav.replaceChildren(h('ul', {}, screensFor(account).map((s) =>
     h('li', {}, h('a', { href: `#/${s.path}`, 'data-path': s.path }, s.label)))));
   who.replaceChildren(h('span', {}, account.login),
@@ -57,6 +59,15 @@ function signedOut(message) {
   renderLogin(main, signedIn, message);
 }
 
+/** The first-sign-in password change, before any screen; then the console as usual. */
+function mustChange() {
+  if (leaveScreen) { leaveScreen(); leaveScreen = null; }
+  nav.replaceChildren();
+  who.replaceChildren(h('span', {}, session.account.login),
+    h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Se déconnecter'));
+  renderPasswordChange(main, session.account, () => signedIn(session.account));
+}
+
 async function signOut() {
   try {
     await post('/api/v1/auth/logout');
@@ -67,5 +78,6 @@ async function signOut() {
 
 window.addEventListener('hashchange', () => { if (session) show(); });
 onSignedOut(() => { if (session) signedOut('Votre session a pris fin : reconnectez-vous.'); });
+onPasswordChangeRequired(() => { if (session) mustChange(); });
 
 get('/api/v1/me').then(signedIn, () => signedOut());
