@@ -8,6 +8,9 @@ import { renderPasswordChange } from './password.js';
 const SCREENS = [
   { path: 'appels', label: "File d'appels", roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./calls.js') },
   { path: 'orienter', label: 'Orienter un patient', roles: ['ORIENTER'], load: () => import('./orienter.js') },
+  // Opened by the SAS platform's link, never from the navigation (#/sas/creneau/<slotId>?origin=…).
+  { path: 'sas/creneau', label: 'Créneau proposé au SAS', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], hidden: true,
+    load: () => import('./sas.js') },
 ];
 
 const main = document.getElementById('main');
@@ -23,8 +26,9 @@ function screensFor(account) {
 async function show() {
   if (leaveScreen) { leaveScreen(); leaveScreen = null; }
   const allowed = screensFor(session.account);
-  const wanted = location.hash.replace(/^#\/?/, '');
-  const screen = allowed.find((s) => s.path === wanted) || allowed[0];
+  const wanted = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const screen = allowed.find((s) => s.path === wanted || wanted.startsWith(`${s.path}/`))
+    || allowed.find((s) => !s.hidden);
   nav.querySelectorAll('a').forEach((a) => {
     if (screen && a.dataset.path === screen.path) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -43,7 +47,7 @@ async function show() {
 function signedIn(account, mustChangePassword) {
   session = { account };
   if (mustChangePassword) { mustChange(); return; }
-  nav.replaceChildren(h('ul', {}, screensFor(account).map((s) =>
+  nav.replaceChildren(h('ul', {}, screensFor(account).filter((s) => !s.hidden).map((s) =>
     h('li', {}, h('a', { href: `#/${s.path}`, 'data-path': s.path }, s.label)))));
   who.replaceChildren(h('span', {}, account.login),
     h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Se déconnecter'));

@@ -53,6 +53,7 @@ public final class OperationIds {
       row("addSite", path("id", PROFESSIONAL)),
       row("createSlot", path("id", PROFESSIONAL), body("siteId", SITE)),
       row("listSlots", path("id", PROFESSIONAL)),
+      row("getSlot", path("id", SLOT)),
       row("updateSlot", path("id", SLOT)),
       row("cancelSlot", path("id", SLOT)),
       row("createRule", path("id", PROFESSIONAL), body("siteId", SITE)),
