@@ -73,6 +73,7 @@ public final class OperationIds {
       row("listAppointments", query("professionalId", PROFESSIONAL), query("patientId", PATIENT)),
       row("getAppointment", path("id", APPOINTMENT)),
       row("cancelAppointment", path("id", APPOINTMENT)),
+      row("moveAppointment", path("id", APPOINTMENT), body("slotId", SLOT)),
       row("recordOutcome", path("id", APPOINTMENT)),
       row("listAppointmentNotifications", path("id", APPOINTMENT)),
       row("readNotificationJournal", query("territoryId", TERRITORY)),
