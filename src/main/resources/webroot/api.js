@@ -18,6 +18,13 @@ export function onSignedOut(listener) {
   signedOutListeners.add(listener);
 }
 
+const passwordListeners = new Set();
+
+/** Called when the service says this account must first change its password (403 PASSWORD_CHANGE_REQUIRED). */
+export function onPasswordChangeRequired(listener) {
+  passwordListeners.add(listener);
+}
+
 export async function api(method, path, body, headers = {}) {
   let response;
   try {
@@ -35,6 +42,7 @@ export async function api(method, path, body, headers = {}) {
   const data = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/v1/auth/')) signedOutListeners.forEach((l) => l());
+    if (response.status === 403 && data && data.code === 'PASSWORD_CHANGE_REQUIRED') passwordListeners.forEach((l) => l());
     throw new ApiError(data || { status: response.status, title: 'Requête refusée' });
   }
   return data;

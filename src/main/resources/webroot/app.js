@@ -1,12 +1,16 @@
 // The shell: who is signed in, the navigation (one entry per screen, by role), the screen in <main>.
 // A new screen is one module exporting render(main, session) and one line in SCREENS.
-import { get, post, onSignedOut } from './api.js';
+import { get, post, onSignedOut, onPasswordChangeRequired } from './api.js';
 import { h } from './dom.js';
 import { renderLogin } from './login.js';
+import { renderPasswordChange } from './password.js';
 
 const SCREENS = [
   { path: 'appels', label: "File d'appels", roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./calls.js') },
   { path: 'orienter', label: 'Orienter un patient', roles: ['ORIENTER'], load: () => import('./orienter.js') },
+  // Opened by the SAS platform's link, never from the navigation (#/sas/creneau/<slotId>?origin=…).
+  { path: 'sas/creneau', label: 'Créneau proposé au SAS', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], hidden: true,
+    load: () => import('./sas.js') },
 ];
 
 const main = document.getElementById('main');
@@ -22,8 +26,9 @@ function screensFor(account) {
 async function show() {
   if (leaveScreen) { leaveScreen(); leaveScreen = null; }
   const allowed = screensFor(session.account);
-  const wanted = location.hash.replace(/^#\/?/, '');
-  const screen = allowed.find((s) => s.path === wanted) || allowed[0];
+  const wanted = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const screen = allowed.find((s) => s.path === wanted || wanted.startsWith(`${s.path}/`))
+    || allowed.find((s) => !s.hidden);
   nav.querySelectorAll('a').forEach((a) => {
     if (screen && a.dataset.path === screen.path) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -39,9 +44,10 @@ async function show() {
   leaveScreen = module.render(main, session) || null;
 }
 
-function signedIn(account) {
+function signedIn(account, mustChangePassword) {
   session = { account };
-  nav.replaceChildren(h('ul', {}, screensFor(account).map((s) =>
+  if (mustChangePassword) { mustChange(); return; }
+  nav.replaceChildren(h('ul', {}, screensFor(account).filter((s) => !s.hidden).map((s) =>
     h('li', {}, h('a', { href: `#/${s.path}`, 'data-path': s.path }, s.label)))));
   who.replaceChildren(h('span', {}, account.login),
     h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Se déconnecter'));
@@ -57,6 +63,15 @@ function signedOut(message) {
   renderLogin(main, signedIn, message);
 }
 
+/** The first-sign-in password change, before any screen; then the console as usual. */
+function mustChange() {
+  if (leaveScreen) { leaveScreen(); leaveScreen = null; }
+  nav.replaceChildren();
+  who.replaceChildren(h('span', {}, session.account.login),
+    h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Se déconnecter'));
+  renderPasswordChange(main, session.account, () => signedIn(session.account));
+}
+
 async function signOut() {
   try {
     await post('/api/v1/auth/logout');
@@ -67,5 +82,6 @@ async function signOut() {
 
 window.addEventListener('hashchange', () => { if (session) show(); });
 onSignedOut(() => { if (session) signedOut('Votre session a pris fin : reconnectez-vous.'); });
+onPasswordChangeRequired(() => { if (session) mustChange(); });
 
 get('/api/v1/me').then(signedIn, () => signedOut());

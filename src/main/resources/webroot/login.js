@@ -13,7 +13,7 @@ export function renderLogin(main, onSignedIn, message) {
     e.preventDefault();
     try {
       const session = await post('/api/v1/auth/session', { login: login.value, password: password.value });
-      onSignedIn(session.account);
+      onSignedIn(session.account, session.mustChangePassword);
     } catch (error) {
       showProblem(problem, error);
     }

@@ -83,7 +83,8 @@ function reasonOf(triage) {
   return `Orientation ${o.profession || ''} ${triage.urgency || ''}`.trim();
 }
 
-function confirmation(root, appointment, result, patient) {
+/** "Rendez-vous réservé": what to tell the patient (result: a search hit, or a slot with its professional and site). */
+export function confirmation(root, appointment, result, patient) {
   const who = `${result.professional.givenName} ${result.professional.familyName}`;
   const heading = h('h2', { id: 'confirmation-title', tabindex: '-1' }, 'Rendez-vous réservé');
   root.replaceChildren(h('section', { class: 'panel confirmed', 'aria-labelledby': 'confirmation-title' }, heading,

@@ -10,6 +10,7 @@ import fr.aiguillage.agenda.SlotService;
 import fr.aiguillage.agenda.http.SearchRoutes;
 import fr.aiguillage.booking.AppointmentService;
 import fr.aiguillage.booking.BookSlot;
+import fr.aiguillage.booking.MoveAppointment;
 import fr.aiguillage.booking.PatientsSeenThroughAppointments;
 import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
@@ -175,7 +176,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new AbsenceRoutes(absences)::mount,
                 new SearchRoutes(search)::mount,
                 new PatientRoutes(patients)::mount,
-                new BookingRoutes(booking, appointments)::mount,
+                new BookingRoutes(booking, appointments, new MoveAppointment(pool, clock, audit, events, claims,
+                    professionals, notify.notices()))::mount,
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 triageModule.routes()::mount,

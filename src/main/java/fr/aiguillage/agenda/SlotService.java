@@ -3,6 +3,10 @@ package fr.aiguillage.agenda;
 import java.util.Optional;
 import java.util.Set;
 import fr.aiguillage.agenda.model.NewSlot;
+import fr.aiguillage.agenda.model.SearchResult;
+import fr.aiguillage.agenda.model.SlotDetail;
+import fr.aiguillage.directory.model.Professional;
+import fr.aiguillage.directory.model.Site;
 import fr.aiguillage.agenda.model.Slot;
 import fr.aiguillage.agenda.model.SlotQuery;
 import fr.aiguillage.agenda.model.SlotSource;
@@ -71,6 +75,20 @@ public final class SlotService {
     }
     SlotQuery bounded = new SlotQuery(query.professionalId(), from, to, query.status(), query.kind());
     return access.toRead(caller, query.professionalId()).compose(p -> slots.find(pool, bounded));
+  }
+
+  /** One slot with its professional and site, for whoever may read that professional's agenda. */
+  public Future<SlotDetail> get(Caller caller, UUID slotId) {
+    return slots.findById(pool, slotId, false)
+        .map(found -> found.orElseThrow(() -> new NotFound("slot " + slotId)))
+        .compose(slot -> access.toRead(caller, slot.professionalId()).map(p -> detail(slot, p)));
+  }
+
+  private static SlotDetail detail(Slot slot, Professional p) {
+    Site site = p.sites().stream().filter(s -> s.id().equals(slot.siteId())).findFirst().orElseThrow();
+    return new SlotDetail(slot, new SearchResult.ProfessionalSummary(p.id(), p.familyName(), p.givenName(),
+        p.profession().name(), p.phone()), new SearchResult.SiteSummary(site.id(), site.name(), site.address(),
+        site.communeInsee(), site.lat(), site.lon()));
   }
 
   /** For the calendar feed: a professional's free SNP slots in the window, and a fingerprint of them. */

@@ -28,4 +28,9 @@ public interface AppointmentNotices {
   Future<Void> booked(SqlClient tx, Appointment appointment, Instant now);
 
   Future<Void> cancelled(SqlClient tx, Appointment appointment, Instant now);
+
+  /** {@code from} was cancelled and {@code to} booked in its place (a move); by default, told as both. */
+  default Future<Void> moved(SqlClient tx, Appointment from, Appointment to, Instant now) {
+    return cancelled(tx, from, now).compose(v -> booked(tx, to, now));
+  }
 }

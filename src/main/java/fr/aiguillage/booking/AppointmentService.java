@@ -75,6 +75,11 @@ public final class AppointmentService {
             AuditEvent.Outcome.SUCCESS, null))));
   }
 
+  /** For messages about a move, with no caller: the appointment a moved one replaced, if any. */
+  public Future<Optional<Appointment>> replacedBy(UUID movedId) {
+    return store.movedFrom(pool, movedId);
+  }
+
   /** An appointment for messages about it, with no caller (the notification dispatcher). */
   public Future<java.util.Optional<Appointment>> forNotice(UUID id) {
     return store.findById(pool, id, false);

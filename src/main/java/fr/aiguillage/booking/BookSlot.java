@@ -177,7 +177,7 @@ public final class BookSlot {
   }
 
   /** The same key with the same body replays; a key reused for another body is refused. */
-  static byte[] hash(BookingRequest request) {
+  static byte[] hash(Object request) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(Json.text(request).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

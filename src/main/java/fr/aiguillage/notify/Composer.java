@@ -60,7 +60,7 @@ final class Composer {
       if (!a.slot().start().toInstant().isAfter(now)) {
         return Future.succeededFuture(Outcome.skip("slot already started"));
       }
-      if ((c.kind() == NoticeKind.CONFIRMATION || c.kind() == NoticeKind.REMINDER)
+      if ((c.kind() == NoticeKind.CONFIRMATION || c.kind() == NoticeKind.REMINDER || c.kind() == NoticeKind.MOVED)
           && a.status() != AppointmentStatus.BOOKED) {
         return Future.succeededFuture(Outcome.skip("appointment " + a.status().wire()));
       }
@@ -72,7 +72,9 @@ final class Composer {
   }
 
   private Future<Outcome> toPatient(Claimed c, Appointment a, Professional pro) {
-    return patient(a).map(found -> {
+    Future<Optional<Appointment>> previous = c.kind() == NoticeKind.MOVED ? appointments.replacedBy(a.id())
+        : Future.succeededFuture(Optional.empty());
+    return previous.compose(before -> patient(a).map(found -> {
       if (found.isEmpty() || !found.get().wantsNotifications()) {
         return Outcome.skip("no consent");
       }
@@ -84,6 +86,10 @@ final class Composer {
       }
       Map<String, Object> scope = scope(a, pro);
       scope.put("givenName", p.givenName());
+      before.ifPresent(b -> {
+        scope.put("previousDay", French.day(b.slot().start()));
+        scope.put("previousTime", French.time(b.slot().start()));
+      });
       if (c.kind() != NoticeKind.CANCELLATION) {
         scope.put("link", links.link(a.id()));
       }
@@ -95,7 +101,7 @@ final class Composer {
       return Outcome.send(new Message(Channel.EMAIL, recipient,
           templates.render("mail-" + name + "-subject", Templates.Escape.TEXT, scope).strip(),
           templates.render("mail-" + name, Templates.Escape.TEXT, scope), null, null, null));
-    });
+    }));
   }
 
   private Future<Outcome> toProfessional(Claimed c, Appointment a, Professional pro) {

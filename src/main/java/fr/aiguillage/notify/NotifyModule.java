@@ -108,7 +108,7 @@ public final class NotifyModule {
     templates.warmUp(List.of("sms-confirmation", "sms-reminder", "sms-cancellation", "mail-confirmation",
         "mail-confirmation-subject", "mail-reminder", "mail-reminder-subject", "mail-cancellation",
         "mail-cancellation-subject", "mail-pro-booking", "mail-pro-booking-subject", "mail-pro-cancellation",
-        "mail-pro-cancellation-subject", "cancel-page"));
+        "mail-pro-cancellation-subject", "cancel-page", "sms-moved", "mail-moved", "mail-moved-subject"));
     French.phone("+33612345678");
     net.fortuna.ical4j.model.TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone("Europe/Paris");
     return null;

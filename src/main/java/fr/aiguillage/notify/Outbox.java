@@ -71,6 +71,32 @@ public final class Outbox implements AppointmentNotices {
     }));
   }
 
+  /**
+   * A move: the old appointment's pending confirmation and reminder are dropped; the patient gets one "moved" message
+   * (not a cancellation and a confirmation) and the new reminder; the professional(s) a CANCEL for the old and a
+   * REQUEST for the new, as their calendars expect.
+   */
+  @Override
+  public Future<Void> moved(SqlClient tx, Appointment from, Appointment to, Instant now) {
+    Instant start = to.slot().start().toInstant();
+    return store.skipPending(tx, from.id(), List.of(NoticeKind.CONFIRMATION, NoticeKind.REMINDER), "appointment moved")
+        .compose(v -> patientChannel(tx, to)).compose(channel -> professionalWants(tx, from)
+            .compose(proFrom -> professionalWants(tx, to).compose(proTo -> {
+              List<NewNotice> notices = new ArrayList<>();
+              channel.ifPresent(c -> {
+                notices.add(notice(to, NoticeKind.MOVED, c, now));
+                reminders.due(now, start).ifPresent(due -> notices.add(notice(to, NoticeKind.REMINDER, c, due)));
+              });
+              if (proFrom && from.slot().start().toInstant().isAfter(now)) {
+                notices.add(notice(from, NoticeKind.PRO_CANCELLATION, Channel.EMAIL, now));
+              }
+              if (proTo) {
+                notices.add(notice(to, NoticeKind.PRO_BOOKING, Channel.EMAIL, now));
+              }
+              return store.insert(tx, notices, now);
+            })));
+  }
+
   /** The channel the patient consented to, if any. */
   private Future<Optional<Channel>> patientChannel(SqlClient tx, Appointment a) {
     return patients.forNoticeIn(tx, a.patientId()).map(found -> found.filter(Patient::wantsNotifications)

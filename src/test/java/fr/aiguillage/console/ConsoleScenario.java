@@ -50,6 +50,12 @@ final class ConsoleScenario {
     return new Pharmacist(created, booking.slot(created, start, end));
   }
 
+  /** A physiotherapist in Sète who accepts an extra patient and has no free slot, with their own phone. */
+  JsonObject overbookingPhysiotherapist(String familyName, String phone) {
+    return booking.professional(Fixtures.aProfessional("PHYSIOTHERAPIST", Fixtures.SETE).put("familyName", familyName)
+        .put("phone", phone).put("acceptsOverbooking", true));
+  }
+
   record Pharmacist(JsonObject professional, String slotId) {
   }
 

@@ -5,12 +5,15 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay in front of the service whose line can be cut: cutting closes every connection going through
- * it and refuses new ones until it is restored — what a browser sees when the network drops.
+ * it and refuses new ones until it is restored — what a browser sees when the network drops. It can also lose
+ * answers: the request reaches the service, which acts on it, and the line drops before the answer comes back.
  */
 public final class CuttableProxy implements AutoCloseable {
 
@@ -18,6 +21,8 @@ public final class CuttableProxy implements AutoCloseable {
   private final NetClient client;
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile String loseAnswersTo;
+  private final AtomicInteger lost = new AtomicInteger();
 
   private CuttableProxy(NetServer server, NetClient client) {
     this.server = server;
@@ -44,8 +49,22 @@ public final class CuttableProxy implements AutoCloseable {
       open.add(out);
       in.closeHandler(v -> { open.remove(in); out.close(); });
       out.closeHandler(v -> { open.remove(out); in.close(); });
-      in.handler(out::write);
-      out.handler(in::write);
+      boolean[] doomed = {false};
+      in.handler(bytes -> {
+        String fragment = loseAnswersTo;
+        if (fragment != null && bytes.toString(StandardCharsets.ISO_8859_1).contains(fragment)) {
+          doomed[0] = true;
+        }
+        out.write(bytes);
+      });
+      out.handler(bytes -> {
+        if (doomed[0]) {
+          lost.incrementAndGet();
+          in.close();
+        } else {
+          in.write(bytes);
+        }
+      });
       in.resume();
     }).onFailure(e -> in.close());
   }
@@ -60,6 +79,20 @@ public final class CuttableProxy implements AutoCloseable {
     if (cut) {
       open.forEach(NetSocket::close);
     }
+  }
+
+  /**
+   * While set, every request whose first bytes contain {@code requestLine} (e.g. {@code "POST /api/v1/appointments "})
+   * is delivered, and its answer is lost: the connection closes when the service starts answering. {@code null}
+   * stops losing answers.
+   */
+  public void loseAnswersTo(String requestLine) {
+    this.loseAnswersTo = requestLine;
+  }
+
+  /** How many answers were lost so far. */
+  public int lostAnswers() {
+    return lost.get();
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class SlotRoutes {
   public void mount(RouterBuilder api) {
     api.getRoute("createSlot").addHandler(this::create);
     api.getRoute("listSlots").addHandler(this::list);
+    api.getRoute("getSlot").addHandler(this::get);
     api.getRoute("updateSlot").addHandler(this::update);
     api.getRoute("cancelSlot").addHandler(this::cancel);
   }
@@ -51,6 +52,10 @@ public final class SlotRoutes {
         to == null ? null : to.toInstant(), status == null ? null : SlotStatus.fromWire(status),
         kind == null ? null : SlotKind.valueOf(kind));
     Responses.reply(ctx, slots.list(Requests.caller(ctx), query), items -> Responses.ok(ctx, new SlotList(items)));
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.reply(ctx, slots.get(Requests.caller(ctx), Requests.pathUuid(ctx, "id")), d -> Responses.ok(ctx, d));
   }
 
   private void update(RoutingContext ctx) {

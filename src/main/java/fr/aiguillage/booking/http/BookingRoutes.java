@@ -2,10 +2,12 @@ package fr.aiguillage.booking.http;
 
 import fr.aiguillage.booking.AppointmentService;
 import fr.aiguillage.booking.BookSlot;
+import fr.aiguillage.booking.MoveAppointment;
 import fr.aiguillage.booking.model.Appointment;
 import fr.aiguillage.booking.model.AppointmentQuery;
 import fr.aiguillage.booking.model.AppointmentStatus;
 import fr.aiguillage.booking.model.BookingRequest;
+import fr.aiguillage.booking.model.MoveRequest;
 import fr.aiguillage.web.Requests;
 import fr.aiguillage.web.Responses;
 import io.vertx.core.json.JsonObject;
@@ -29,10 +31,12 @@ public final class BookingRoutes {
 
   private final BookSlot booking;
   private final AppointmentService appointments;
+  private final MoveAppointment moves;
 
-  public BookingRoutes(BookSlot booking, AppointmentService appointments) {
+  public BookingRoutes(BookSlot booking, AppointmentService appointments, MoveAppointment moves) {
     this.booking = booking;
     this.appointments = appointments;
+    this.moves = moves;
   }
 
   public void mount(RouterBuilder api) {
@@ -40,6 +44,7 @@ public final class BookingRoutes {
     api.getRoute("listAppointments").addHandler(this::list);
     api.getRoute("getAppointment").addHandler(this::get);
     api.getRoute("cancelAppointment").addHandler(this::cancel);
+    api.getRoute("moveAppointment").addHandler(this::move);
     api.getRoute("recordOutcome").addHandler(this::outcome);
   }
 
@@ -78,6 +83,17 @@ public final class BookingRoutes {
     CancelRequest request = Requests.body(ctx, CancelRequest.class);
     Responses.reply(ctx, appointments.cancel(Requests.caller(ctx), Requests.pathUuid(ctx, "id"), request.reason()),
         a -> Responses.ok(ctx, a));
+  }
+
+  private void move(RoutingContext ctx) {
+    MoveRequest request = Requests.body(ctx, MoveRequest.class);
+    String key = ctx.request().getHeader("Idempotency-Key");
+    Responses.reply(ctx, moves.move(Requests.caller(ctx), Requests.pathUuid(ctx, "id"), key, request), moved -> {
+      if (moved.replayed()) {
+        ctx.response().putHeader("Idempotent-Replayed", "true");
+      }
+      return ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(moved.json());
+    });
   }
 
   private void outcome(RoutingContext ctx) {

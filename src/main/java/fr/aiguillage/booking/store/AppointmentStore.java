@@ -39,6 +39,20 @@ public final class AppointmentStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAppointment(rows.iterator().next())));
   }
 
+  /** Records that {@code id} replaces {@code movedFrom} (a move). */
+  public Future<Void> markMovedFrom(SqlClient db, UUID id, UUID movedFrom) {
+    return db.preparedQuery("UPDATE appointment SET moved_from = $2 WHERE id = $1")
+        .execute(Tuple.of(id, movedFrom)).mapEmpty();
+  }
+
+  /** The appointment {@code id} replaced when it was booked by a move, if any. */
+  public Future<Optional<Appointment>> movedFrom(SqlClient db, UUID id) {
+    return db.preparedQuery("SELECT " + COLUMNS
+            + " FROM appointment WHERE id = (SELECT moved_from FROM appointment WHERE id = $1)")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAppointment(rows.iterator().next())));
+  }
+
   /** Sets a new status (and cancel reason), bumping the version. */
   public Future<Appointment> changeStatus(SqlClient db, UUID id, AppointmentStatus status, String cancelReason,
                                           Instant now) {

@@ -1,8 +1,8 @@
 package fr.aiguillage.notify.model;
 
-/** What a message says, and to whom: the patient (confirmation, reminder, cancellation) or the professional. */
+/** What a message says, and to whom: the patient (confirmation, reminder, cancellation, move) or the professional. */
 public enum NoticeKind {
-  CONFIRMATION(false), REMINDER(false), CANCELLATION(false), PRO_BOOKING(true), PRO_CANCELLATION(true);
+  CONFIRMATION(false), REMINDER(false), CANCELLATION(false), PRO_BOOKING(true), PRO_CANCELLATION(true), MOVED(false);
 
   private final boolean toProfessional;
 

@@ -21,8 +21,11 @@ public final class AuthRoutes {
   record PasswordChange(String currentPassword, String newPassword) {
   }
 
-  /** The console's answer: no token in it (the cookie carries it, out of scripts' reach). */
-  record ConsoleSession(Instant expiresAt, AccountView account) {
+  /**
+   * The console's answer: no token in it (the cookie carries it, out of scripts' reach). {@code mustChangePassword}:
+   * the console shows its password change before any screen.
+   */
+  record ConsoleSession(Instant expiresAt, AccountView account, boolean mustChangePassword) {
   }
 
   private final AuthService auth;
@@ -56,7 +59,8 @@ public final class AuthRoutes {
     LoginRequest request = Requests.body(ctx, LoginRequest.class);
     Responses.reply(ctx, auth.login(request.login(), request.password(), Requests.clientIp(ctx)), session -> {
       SessionCookie.open(ctx, session.token());
-      return Responses.ok(ctx, new ConsoleSession(session.expiresAt(), AccountView.of(session.account())));
+      return Responses.ok(ctx, new ConsoleSession(session.expiresAt(), AccountView.of(session.account()),
+          session.mustChangePassword()));
     });
   }
 
