@@ -21,6 +21,8 @@ import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
+import fr.aiguillage.agenda.coverage.CoverageRoutes;
+import fr.aiguillage.agenda.coverage.SnpCoverage;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
 import fr.aiguillage.calls.CallIntake;
@@ -170,6 +172,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new SlotRoutes(slots)::mount,
                 new RuleRoutes(rules, horizon)::mount,
                 new AbsenceRoutes(absences)::mount,
+                new CoverageRoutes(new SnpCoverage(pool, clock, territories))::mount,
                 new SearchRoutes(search)::mount,
                 new PatientRoutes(patients)::mount,
                 new BookingRoutes(booking, appointments)::mount,

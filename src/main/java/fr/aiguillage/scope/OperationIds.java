@@ -61,6 +61,7 @@ public final class OperationIds {
       row("deleteRule", path("id", RULE)),
       row("declareAbsence", path("id", PROFESSIONAL)),
       none("extendHorizon", "administrators only; names no record"),
+      row("snpCoverage", query("territory", TERRITORY)),
       none("createPatient", "the patient is placed by their commune; the patient module checks it"),
       none("findPatients", "a phone number, answered only with patients the caller may see"),
       row("getPatient", path("id", PATIENT)),
