@@ -22,6 +22,8 @@ import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.coverage.CoverageRoutes;
+import fr.aiguillage.security.AccountAdministration;
+import fr.aiguillage.security.http.AccountAdminRoutes;
 import fr.aiguillage.agenda.coverage.SnpCoverage;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
@@ -166,6 +168,7 @@ public final class AiguillageVerticle extends VerticleBase {
             scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
+                new AccountAdminRoutes(new AccountAdministration(pool, clock, hasher, audit))::mount,
                 new AuditRoutes(audit)::mount,
                 new TerritoryRoutes(territories)::mount,
                 new ProfessionalRoutes(professionals)::mount,
