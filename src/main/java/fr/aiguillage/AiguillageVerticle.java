@@ -168,7 +168,7 @@ public final class AiguillageVerticle extends VerticleBase {
             scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
-                new AccountAdminRoutes(new AccountAdministration(pool, clock, hasher, audit))::mount,
+                new AccountAdminRoutes(new AccountAdministration(pool, clock, hasher, audit, auth))::mount,
                 new AuditRoutes(audit)::mount,
                 new TerritoryRoutes(territories)::mount,
                 new ProfessionalRoutes(professionals)::mount,

@@ -27,11 +27,13 @@ public final class AccountAdministration {
   private final Clock clock;
   private final PasswordHasher hasher;
   private final AuditTrail audit;
+  private final AuthService auth;
   private final AccountAdminStore store = new AccountAdminStore();
   private final PasswordPolicy policy = PasswordPolicy.load();
 
-  public AccountAdministration(Pool pool, Clock clock, PasswordHasher hasher, AuditTrail audit) {
+  public AccountAdministration(Pool pool, Clock clock, PasswordHasher hasher, AuditTrail audit, AuthService auth) {
     this.pool = pool;
+    this.auth = auth;
     this.clock = clock;
     this.hasher = hasher;
     this.audit = audit;
@@ -47,7 +49,7 @@ public final class AccountAdministration {
         .compose(target -> pool.withTransaction(tx -> store.deactivate(tx, accountId, clock.instant())
             .compose(v -> audit.record(tx, AuditEvent.of(caller, "account.deactivate", "account", accountId,
                 firstTerritory(target))))))
-        .compose(v -> store.find(pool, accountId)).map(found -> found.orElseThrow());
+        .compose(v -> reread(accountId));
   }
 
   public Future<ManagedAccount> resetPassword(Caller caller, UUID accountId, String temporaryPassword) {
@@ -61,7 +63,12 @@ public final class AccountAdministration {
                   .compose(v -> audit.record(tx, AuditEvent.of(caller, "account.password_reset", "account", accountId,
                       firstTerritory(target))))));
         })
-        .compose(v -> store.find(pool, accountId)).map(found -> found.orElseThrow());
+        .compose(v -> reread(accountId));
+  }
+
+  private Future<ManagedAccount> reread(UUID accountId) {
+    auth.forgetSessionsOf(accountId);
+    return store.find(pool, accountId).map(found -> found.orElseThrow());
   }
 
   private Future<ManagedAccount> manageable(Caller caller, UUID accountId) {

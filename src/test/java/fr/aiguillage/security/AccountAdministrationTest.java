@@ -49,6 +49,7 @@ class AccountAdministrationTest extends ApiTest {
   @DisplayName("a deactivated account loses its session at once and can no longer sign in")
   void deactivatedAccountIsLockedOut() {
     String token = server.tokenFor("operatrice-partie", List.of("OPERATOR"), List.of(Fixtures.THAU), null);
+    assertThat(http.get("/api/v1/me", token).statusCode()).isEqualTo(200);
     var response = http.post("/api/v1/accounts/" + idOf("operatrice-partie") + "/deactivate", coordinator, null);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.bodyAsJsonObject().getBoolean("active")).isFalse();
@@ -61,6 +62,7 @@ class AccountAdministrationTest extends ApiTest {
   @DisplayName("a reset password ends the sessions, the old password stops working and the new one must be changed at sign-in")
   void resetPasswordMustBeChanged() {
     String token = server.tokenFor("operateur-oublieux", List.of("OPERATOR"), List.of(Fixtures.THAU), null);
+    assertThat(http.get("/api/v1/me", token).statusCode()).isEqualTo(200);
     var response = http.post("/api/v1/accounts/" + idOf("operateur-oublieux") + "/password-reset", coordinator,
         new JsonObject().put("password", "provisoire-tres-longue-2026"));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
