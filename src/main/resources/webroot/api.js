@@ -102,3 +102,14 @@ export function stream(path, { onEvent, onState }) {
   open();
   return () => { stopped = true; clearTimeout(retry); source.close(); };
 }
+
+/** A request whose body is text of another type (an .ics file sent as text/calendar). */
+export function sendText(method, path, text, contentType) {
+  return fetch(path, { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': contentType }, body: text })
+    .catch(() => { throw new ApiError({ status: 0, code: 'NETWORK', title: 'Le service ne répond pas : vérifiez la connexion puis réessayez.' }); })
+    .then(async (response) => {
+      const data = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
+      if (!response.ok) throw new ApiError(data || { status: response.status, title: 'Requête refusée' });
+      return data;
+    });
+}

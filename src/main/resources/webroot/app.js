@@ -11,6 +11,16 @@ const SCREENS = [
   // Opened by the SAS platform's link, never from the navigation (#/sas/creneau/<slotId>?origin=…).
   { path: 'sas/creneau', label: 'Créneau proposé au SAS', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], hidden: true,
     load: () => import('./sas.js') },
+  // issue 14: the professional's and the coordinator's screens
+  { path: 'agenda', label: 'Mon agenda', roles: ['PROFESSIONAL'], load: () => import('./pro-agenda.js') },
+  { path: 'mes-rendez-vous', label: 'Mes rendez-vous', roles: ['PROFESSIONAL'], load: () => import('./pro-appointments.js') },
+  { path: 'calendrier', label: 'Mon calendrier', roles: ['PROFESSIONAL'], load: () => import('./pro-feed.js') },
+  { path: 'propositions', label: 'Propositions de patients', roles: ['PROFESSIONAL'], load: () => import('./pro-proposals.js') },
+  { path: 'annuaire', label: 'Annuaire', roles: ['COORDINATOR'], load: () => import('./coord-directory.js') },
+  { path: 'couverture', label: 'Couverture SNP', roles: ['COORDINATOR'], load: () => import('./coord-coverage.js') },
+  { path: 'liste-attente', label: "Liste d'attente", roles: ['COORDINATOR'], load: () => import('./coord-waitlist.js') },
+  { path: 'comptes', label: 'Comptes', roles: ['COORDINATOR'], load: () => import('./coord-accounts.js') },
+  { path: 'audit', label: "Journal d'audit", roles: ['COORDINATOR'], load: () => import('./coord-audit.js') },
 ];
 
 const main = document.getElementById('main');
@@ -27,8 +37,14 @@ async function show() {
   if (leaveScreen) { leaveScreen(); leaveScreen = null; }
   const allowed = screensFor(session.account);
   const wanted = location.hash.replace(/^#\/?/, '').split('?')[0];
-  const screen = allowed.find((s) => s.path === wanted || wanted.startsWith(`${s.path}/`))
-    || allowed.find((s) => !s.hidden);
+  const matches = (s) => s.path === wanted || wanted.startsWith(`${s.path}/`);
+  const screen = allowed.find(matches) || allowed.find((s) => !s.hidden);
+  if (wanted && !allowed.some(matches) && SCREENS.some(matches)) {
+    main.replaceChildren(h('h1', {}, 'Accès refusé'), h('p', {}, "Cet écran n'est pas ouvert à votre compte."),
+      screen ? h('p', {}, h('a', { href: `#/${screen.path}` }, `Aller à « ${screen.label} »`)) : '');
+    document.title = 'Accès refusé — Aiguillage';
+    return;
+  }
   nav.querySelectorAll('a').forEach((a) => {
     if (screen && a.dataset.path === screen.path) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

@@ -23,6 +23,10 @@ import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
+import fr.aiguillage.agenda.coverage.CoverageRoutes;
+import fr.aiguillage.security.AccountAdministration;
+import fr.aiguillage.security.http.AccountAdminRoutes;
+import fr.aiguillage.agenda.coverage.SnpCoverage;
 import fr.aiguillage.agenda.http.RuleRoutes;
 import fr.aiguillage.agenda.http.SlotRoutes;
 import fr.aiguillage.calls.CallIntake;
@@ -168,12 +172,14 @@ public final class AiguillageVerticle extends VerticleBase {
             scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
                 new AccountRoutes(accounts)::mount,
+                new AccountAdminRoutes(new AccountAdministration(pool, clock, hasher, audit, auth))::mount,
                 new AuditRoutes(audit)::mount,
                 new TerritoryRoutes(territories)::mount,
                 new ProfessionalRoutes(professionals)::mount,
                 new SlotRoutes(slots)::mount,
                 new RuleRoutes(rules, horizon)::mount,
                 new AbsenceRoutes(absences)::mount,
+                new CoverageRoutes(new SnpCoverage(pool, clock, territories))::mount,
                 new SearchRoutes(search)::mount,
                 new PatientRoutes(patients)::mount,
                 new BookingRoutes(booking, appointments, new MoveAppointment(pool, clock, audit, events, claims,

@@ -63,6 +63,11 @@ public final class AuthService {
     return accounts.revokeSession(pool, hash, clock.instant());
   }
 
+  /** Forgets this instance's cached sessions of the account, once they were revoked in the database. */
+  public void forgetSessionsOf(java.util.UUID accountId) {
+    sessions.forgetAccount(accountId);
+  }
+
   /** The account of a live token; fails with PASSWORD_CHANGE_REQUIRED while its first-sign-in change is due. */
   public Future<Optional<Account>> authenticate(String token) {
     return authenticate(token, false);

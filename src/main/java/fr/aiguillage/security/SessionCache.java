@@ -45,6 +45,11 @@ final class SessionCache {
     entries.remove(key(tokenHash));
   }
 
+  /** Every session of this account (deactivated, or its password reset). */
+  void forgetAccount(java.util.UUID accountId) {
+    entries.values().removeIf(e -> e.account().id().equals(accountId));
+  }
+
   private static String key(byte[] tokenHash) {
     return HexFormat.of().formatHex(tokenHash);
   }
