@@ -73,6 +73,8 @@ function signedIn(account, mustChangePassword) {
 function signedOut(message) {
   if (leaveScreen) { leaveScreen(); leaveScreen = null; }
   session = null;
+  // the next person to sign in starts on their own first screen, not on the address the last one left
+  if (location.hash) history.replaceState(null, '', location.pathname);
   nav.replaceChildren();
   who.replaceChildren();
   document.title = 'Connexion — Aiguillage';

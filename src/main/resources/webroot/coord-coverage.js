@@ -46,9 +46,9 @@ export function render(main, session) {
   function table(c, communes, at) {
     const head = h('thead', {},
       h('tr', {}, h('td', { rowspan: 2 }), c.days.map((d) => h('th', { scope: 'colgroup', colspan: 2 }, paris.dayLabel(d)))),
-      h('tr', {}, c.days.map(() => HALVES.map(([, label]) => h('th', { scope: 'col' }, label)))));
+      h('tr', {}, c.days.flatMap(() => HALVES.map(([, label]) => h('th', { scope: 'col' }, label)))));
     const rows = communes.map((commune) => h('tr', {}, h('th', { scope: 'row' }, commune.name),
-      c.days.map((day) => HALVES.map(([half, label]) => {
+      c.days.flatMap((day) => HALVES.map(([half, label]) => {
         const cell = at(commune.insee, day, half);
         const gap = cell.free === 0;
         const text = cell.free + cell.booked === 0 ? 'Aucun' : `${cell.free} libre${cell.free > 1 ? 's' : ''}`

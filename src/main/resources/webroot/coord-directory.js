@@ -18,6 +18,15 @@ const FRENCH = {
 
 export function render(main, session) {
   const state = { communes: [], items: [] };
+  const q = h('input', { name: 'q', type: 'search' });
+  const profession = h('select', { name: 'profession' }, h('option', { value: '' }, 'Toutes'),
+    Object.entries(fmt.professions).map(([k, v]) => h('option', { value: k }, v)));
+  const communeFilter = h('select', { name: 'communeInsee' }, h('option', { value: '' }, 'Toutes'));
+  const skill = h('input', { name: 'skill' });
+  const snp = h('select', { name: 'acceptsSnp' }, h('option', { value: '' }, 'Indifférent'), h('option', { value: 'true' }, 'Oui'),
+    h('option', { value: 'false' }, 'Non'));
+  const room = h('input', { type: 'checkbox', id: uid('place') });
+  const problem = alertBox();
   const editor = h('div');
   const results = h('div');
   main.replaceChildren(h('h1', {}, 'Annuaire des professionnels'), searchSection(), results, editor);
@@ -30,15 +39,6 @@ export function render(main, session) {
     search();
   });
 
-  const q = h('input', { name: 'q', type: 'search' });
-  const profession = h('select', { name: 'profession' }, h('option', { value: '' }, 'Toutes'),
-    Object.entries(fmt.professions).map(([k, v]) => h('option', { value: k }, v)));
-  const communeFilter = h('select', { name: 'communeInsee' }, h('option', { value: '' }, 'Toutes'));
-  const skill = h('input', { name: 'skill' });
-  const snp = h('select', { name: 'acceptsSnp' }, h('option', { value: '' }, 'Indifférent'), h('option', { value: 'true' }, 'Oui'),
-    h('option', { value: 'false' }, 'Non'));
-  const room = h('input', { type: 'checkbox', id: uid('place') });
-  const problem = alertBox();
 
   function searchSection() {
     const form = h('form', { role: 'search' },
