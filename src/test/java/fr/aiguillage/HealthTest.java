@@ -1,9 +1,16 @@
 package fr.aiguillage;
 
 import fr.aiguillage.support.ApiTest;
+import fr.aiguillage.support.Await;
 import fr.aiguillage.support.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,5 +38,52 @@ class HealthTest extends ApiTest {
       TestDatabase.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
     }
     assertThat(http.get("/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("/health/live answers 200 UP and /health/ready 200 with database, migrations and events UP")
+  void liveAndReady() {
+    var live = http.get("/health/live", null);
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    var ready = readyWithin(Duration.ofSeconds(5));
+    assertThat(ready.statusCode()).as(ready.bodyAsString()).isEqualTo(200);
+    assertThat(ready.bodyAsJsonObject().getMap()).containsEntry("database", "UP").containsEntry("migrations", "UP")
+        .containsEntry("events", "UP");
+  }
+
+  @Test
+  @DisplayName("/health/ready answers 503 with migrations DOWN when the database lacks this build's last migration")
+  void notMigrated() {
+    String latest = "(SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+        + " ORDER BY installed_rank DESC LIMIT 1)";
+    server.execute("CREATE TABLE flyway_history_aside AS SELECT * FROM flyway_schema_history"
+        + " WHERE version = " + latest);
+    server.execute("DELETE FROM flyway_schema_history WHERE version = (SELECT version FROM flyway_history_aside)");
+    try {
+      var ready = http.get("/health/ready", null);
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.bodyAsJsonObject().getMap()).containsEntry("database", "UP")
+          .containsEntry("migrations", "DOWN");
+      assertThat(http.get("/health", null).statusCode()).isEqualTo(200);
+    } finally {
+      server.execute("INSERT INTO flyway_schema_history SELECT * FROM flyway_history_aside");
+      server.execute("DROP TABLE flyway_history_aside");
+    }
+    assertThat(readyWithin(Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * /health/ready until it answers 200 or the deadline passes: after another test cut the connections, the event
+   * relay takes up to 2 s to listen again, and readiness rightly waits for it.
+   */
+  private HttpResponse<Buffer> readyWithin(Duration wait) {
+    Instant deadline = Instant.now().plus(wait);
+    HttpResponse<Buffer> ready = http.get("/health/ready", null);
+    while (ready.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+      Await.result(Future.<Long>future(p -> server.vertx.setTimer(50, p::complete)));
+      ready = http.get("/health/ready", null);
+    }
+    return ready;
   }
 }

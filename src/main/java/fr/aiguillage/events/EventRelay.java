@@ -30,7 +30,10 @@ public final class EventRelay {
   /** Event bus address of all domain events ({@link DomainEvent#toJson()} bodies). */
   public static final String ADDRESS = "aiguillage.events";
   private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
-  /** At most this many missed events are relayed after a reconnection (the screens' replay window is 10 min). */
+  /**
+   * At most this many missed events are relayed after a reconnection, as many as a screen's own replay reads; an
+   * outage that saw more written is beyond what a live screen can show anyway.
+   */
   private static final int CATCH_UP_LIMIT = 5_000;
 
   private final Vertx vertx;
@@ -40,7 +43,8 @@ public final class EventRelay {
   private final List<JsonObject> held = new ArrayList<>();
   /** Highest event id relayed; -1 until the first subscription read where the log stands. */
   private long lastRelayed = -1;
-  private boolean catchingUp = true;
+  /** Read by health checks from other event loops. */
+  private volatile boolean catchingUp = true;
   private volatile boolean stopping;
 
   /** {@code lag} receives, for each relayed event, how long after it was written it was relayed. */

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -40,6 +41,8 @@ public final class Observability {
         .setEnabled(true)
         .setRegistryName("aiguillage-" + UUID.randomUUID())
         .setJvmMetricsEnabled(true)
+        // Raw TCP client series say nothing the pool's do not, and register one untagged gauge per client.
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true));
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))

@@ -77,6 +77,8 @@ class MetricsTest extends ApiTest {
         .containsPattern("aiguillage_booking_conflicts_total\\{code=\"SLOT_TAKEN\"[^}]*\\} 1\\.0")
         .containsPattern("vertx_pool_in_use\\{[^}]*pool_name=\"aiguillage\"")
         .containsPattern("vertx_pool_queue_time_seconds_count\\{[^}]*pool_name=\"aiguillage\"")
+        .containsPattern("vertx_pool_queue_pending\\{[^}]*pool_name=\"aiguillage\"")
+        .containsPattern("vertx_pool_usage_seconds_count\\{[^}]*pool_name=\"aiguillage\"")
         .contains("aiguillage_events_relay_lag_seconds_count")
         .containsPattern("aiguillage_notifications_queued\\{state=\"pending\"[^}]*\\} [1-9]")
         .contains("aiguillage_events_relay_listening 1.0")
