@@ -2,7 +2,7 @@
 # Benchmark: slot search and booking on 100,000 professionals / 2,000,000 slots (7 days), through HTTP,
 # then the search's own SQL and the same booking transaction straight into PostgreSQL with pgbench as the ceilings.
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
-# Arguments: [professionals] [searches] [bookings] [pgbench seconds]
+# Arguments: [professionals] [searches] [bookings] [pgbench seconds] [warm-up searches=40000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -14,7 +14,7 @@ rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-booking.out
 java -Xmx3g -cp "$snapshot:$(cat target/bench.classpath)" \
-  fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" < "$fifo" > "$out" 2>target/bench-booking.err &
+  fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" "${5:-40000}" < "$fifo" > "$out" 2>target/bench-booking.err &
 bench=$!
 exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it
 until grep -q '^PGPORT=' "$out" 2>/dev/null; do

@@ -75,7 +75,7 @@ public final class DayLoad {
           .setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(maxOperators)));
     }
     Pool pool = Pools.create(vertx, new DbSettings("localhost", Integer.parseInt(args[2]), "postgres", "postgres", ""), 2);
-    List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
+    List<String> communes = pool.query("SELECT insee FROM commune").execute().await(10, TimeUnit.MINUTES)
         .stream().map(r -> r.getString(0)).toList();
     Queue<String> free = new ConcurrentLinkedQueue<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
         + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT 300000").execute()
@@ -109,7 +109,7 @@ public final class DayLoad {
         break;
       }
     }
-    vertx.close().await(1, TimeUnit.MINUTES);
+    vertx.close().await(10, TimeUnit.MINUTES);
   }
 
   /** One operator's next act, on its own instance; the operation's name first. */
@@ -174,20 +174,20 @@ public final class DayLoad {
             .put("login", "load-operator").put("password", "load-operator-password-1")
             .put("roles", new JsonArray().add("OPERATOR")).put("territories", new JsonArray().add(TERRITORIES[0])
                 .add(TERRITORIES[1])))
-        .await(1, TimeUnit.MINUTES);
+        .await(10, TimeUnit.MINUTES);
     return login(client, "load-operator", "load-operator-password-1");
   }
 
   private static String login(WebClient client, String login, String password) throws Exception {
     return client.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", login)
-        .put("password", password)).await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("token");
+        .put("password", password)).await(10, TimeUnit.MINUTES).bodyAsJsonObject().getString("token");
   }
 
   private static String patient(WebClient client, String token) throws Exception {
     return client.post("/api/v1/patients").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
             .put("familyName", "Charge").put("givenName", "Journee").put("birthDate", "1980-01-01")
             .put("phone", "04 65 71 99 98").put("communeInsee", "34301"))
-        .await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("id");
+        .await(10, TimeUnit.MINUTES).bodyAsJsonObject().getString("id");
   }
 
   private static long rssMb(long pid) {

@@ -24,14 +24,14 @@ public final class LoadData {
     DatabaseServer db = BenchDatabase.fresh("bench-load-pg");
     Vertx vertx = Vertx.vertx();
     Pool pool = Pools.create(vertx, db.settings(), 4);
-    new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(1, TimeUnit.MINUTES);
+    new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(10, TimeUnit.MINUTES);
     long t0 = System.nanoTime();
     BookingData.professionals(pool, professionals);
     BookingData.slots(pool);
     System.out.printf("generated %d professionals and their slots in %.1f s%n", professionals,
         (System.nanoTime() - t0) / 1e9);
-    pool.close().await(1, TimeUnit.MINUTES);
-    vertx.close().await(1, TimeUnit.MINUTES);
+    pool.close().await(10, TimeUnit.MINUTES);
+    vertx.close().await(10, TimeUnit.MINUTES);
     System.out.println("PGPORT=" + db.settings().port());
     System.out.flush();
     while (System.in.read() != -1) {
