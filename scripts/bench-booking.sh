@@ -29,7 +29,9 @@ searches=$(psql -X -At -h localhost -p "$port" -U postgres -c 'SELECT count(*) F
 
 echo "pgbench, 16 clients, the search's own SQL (scripts/bench-search.sql) with the measured searches' parameters:"
 logs=target/pgbench-search && rm -rf "$logs" && mkdir -p "$logs"
-pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
+# The service's search pool plans its statements once (plan_cache_mode=force_generic_plan, decision 0005): so here.
+PGOPTIONS='-c plan_cache_mode=force_generic_plan' \
+  pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
   -l --log-prefix="$logs/tx" -f scripts/bench-search.sql postgres >"$logs/summary.txt"
 grep -E 'tps|latency average|number of transactions actually processed' "$logs/summary.txt"
 sql_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logs/summary.txt")
