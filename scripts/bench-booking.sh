@@ -2,7 +2,7 @@
 # Benchmark: slot search and booking on 100,000 professionals / 2,000,000 slots (7 days), through HTTP,
 # then the search's own SQL and the same booking transaction straight into PostgreSQL with pgbench as the ceilings.
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
-# Arguments: [professionals] [searches] [bookings] [pgbench seconds]
+# Arguments: [professionals] [searches] [bookings] [pgbench seconds] [warm-up searches=40000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -14,7 +14,7 @@ rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-booking.out
 java -Xmx3g -cp "$snapshot:$(cat target/bench.classpath)" \
-  fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" < "$fifo" > "$out" 2>target/bench-booking.err &
+  fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" "${5:-40000}" < "$fifo" > "$out" 2>target/bench-booking.err &
 bench=$!
 exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it
 until grep -q '^PGPORT=' "$out" 2>/dev/null; do
@@ -29,7 +29,9 @@ searches=$(psql -X -At -h localhost -p "$port" -U postgres -c 'SELECT count(*) F
 
 echo "pgbench, 16 clients, the search's own SQL (scripts/bench-search.sql) with the measured searches' parameters:"
 logs=target/pgbench-search && rm -rf "$logs" && mkdir -p "$logs"
-pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
+# The service's search pool plans its statements once (plan_cache_mode=force_generic_plan, decision 0005): so here.
+PGOPTIONS='-c plan_cache_mode=force_generic_plan' \
+  pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
   -l --log-prefix="$logs/tx" -f scripts/bench-search.sql postgres >"$logs/summary.txt"
 grep -E 'tps|latency average|number of transactions actually processed' "$logs/summary.txt"
 sql_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logs/summary.txt")

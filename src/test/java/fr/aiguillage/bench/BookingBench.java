@@ -47,10 +47,11 @@ public final class BookingBench {
     int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int bookings = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    int warmUpSearches = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_SEARCHES;
     DatabaseServer db = BenchDatabase.fresh("bench-booking-pg");
     Vertx vertx = Vertx.vertx();
     Pool pool = Pools.create(vertx, db.settings(), 4);
-    new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(1, TimeUnit.MINUTES);
+    new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(10, TimeUnit.MINUTES);
 
     long t0 = System.nanoTime();
     BookingData.professionals(pool, professionals);
@@ -79,10 +80,10 @@ public final class BookingBench {
     // Warm-up (searches, then bookings): the JIT compiles the request path over the first tens of thousands of
     // calls; its figures are printed too, so the cold start is visible, but the targets are about the
     // running service.
-    Load.Result warm = Load.run(16, WARM_UP_SEARCHES, () -> search(client, token, communes, random))
+    Load.Result warm = Load.run(16, warmUpSearches, () -> search(client, token, communes, random))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("search warm-up, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n",
-        WARM_UP_SEARCHES, warm.percentileMillis(50), warm.percentileMillis(99), warm.perSecond());
+        warmUpSearches, warm.percentileMillis(50), warm.percentileMillis(99), warm.perSecond());
     List<SearchParams> planned = SearchParams.plan(communes, searches, new Random(11));
     int[] resultCounts = new int[searches];
     AtomicInteger nextSearch = new AtomicInteger();
