@@ -54,6 +54,21 @@ public final class RotaPlanner {
     return new Proposal(assignments, gaps, largest, largestSpecial, consecutive);
   }
 
+  /** How many places the "never" rules allow to fill at most (the first step alone), sector by sector. */
+  public int fillOnly(List<Place> places, List<Volunteer> volunteers) {
+    Map<UUID, List<Place>> bySector = new TreeMap<>();
+    places.stream().sorted(ORDER).forEach(p -> bySector.computeIfAbsent(p.sectorId(), s -> new ArrayList<>()).add(p));
+    int filled = 0;
+    for (Map.Entry<UUID, List<Place>> sector : bySector.entrySet()) {
+      List<Occurrence> occurrences = occurrences(sector.getValue());
+      List<Volunteer> mine = volunteers.stream()
+          .filter(v -> v.offered() > 0 && v.sectorId().equals(sector.getKey()))
+          .sorted(Comparator.comparing(v -> v.professionalId().toString())).toList();
+      filled += count(new SectorNetwork(occurrences, mine).solve(null, null), occurrences, false);
+    }
+    return filled;
+  }
+
   private record SectorResult(List<Assignment> assignments, List<UUID> gaps, double largestGap,
                               double largestSpecialGap, int consecutive) {
   }
