@@ -22,6 +22,7 @@ import fr.aiguillage.fhir.FhirModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
+import fr.aiguillage.rota.RotaModule;
 import fr.aiguillage.agenda.http.AbsenceRoutes;
 import fr.aiguillage.agenda.coverage.CoverageRoutes;
 import fr.aiguillage.security.AccountAdministration;
@@ -151,6 +152,7 @@ public final class AiguillageVerticle extends VerticleBase {
     ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
         waitlist, proposals, accounts);
     fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
+    RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, config);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -191,6 +193,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new WaitlistRoutes(waitlist, proposals)::mount,
                 new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config).routes()::mount,
                 notify::mount,
+                rota.routes()::mount,
                 privacy.routes()),
             List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
                 fhir::mountBookingLink))))

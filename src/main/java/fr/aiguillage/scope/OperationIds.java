@@ -32,6 +32,8 @@ import static fr.aiguillage.scope.IdKind.WAITLIST_REQUEST;
  */
 public final class OperationIds {
 
+  private static final String ROTA_INSIDE = "a rota record looked up only inside the path's territory, checked first";
+
   private static final List<OperationRow> ROWS = List.of(
       none("getOpenApiDocument", "the contract, the same for everyone"),
       none("login", "public: no session yet"),
@@ -115,7 +117,25 @@ public final class OperationIds {
       row("patientAccept", path("id", PROPOSAL)),
       row("patientDecline", path("id", PROPOSAL)),
       row("indicators", query("territory", TERRITORY)),
-      row("indicatorsCsv", query("territory", TERRITORY)));
+      row("indicatorsCsv", query("territory", TERRITORY)),
+      row("listRotaSectors", path("territoryId", TERRITORY)),
+      row("createRotaSector", path("territoryId", TERRITORY)),
+      row("listRotaBands", path("territoryId", TERRITORY)),
+      within("createRotaBand", "sectorId", ROTA_INSIDE, path("territoryId", TERRITORY)),
+      row("openRotaMonth", path("territoryId", TERRITORY)),
+      row("getRotaMonth", path("territoryId", TERRITORY)),
+      within("putRotaAvailability", "sectorId", ROTA_INSIDE, path("territoryId", TERRITORY),
+          path("professionalId", PROFESSIONAL)),
+      row("proposeRotaMonth", path("territoryId", TERRITORY)),
+      row("publishRotaMonth", path("territoryId", TERRITORY)),
+      row("rotaHistory", path("territoryId", TERRITORY)),
+      row("exportRotaMonth", path("territoryId", TERRITORY)),
+      row("rotaGaps", path("territoryId", TERRITORY)),
+      within("assignRotaPlace", "placeId", ROTA_INSIDE, path("territoryId", TERRITORY),
+          body("professionalId", PROFESSIONAL)),
+      within("giveAwayDuty", "placeId", ROTA_INSIDE, path("territoryId", TERRITORY)),
+      within("takeDuty", "placeId", ROTA_INSIDE, path("territoryId", TERRITORY)),
+      none("myDuties", "the caller's own duties"));
 
   private static final Map<String, OperationRow> BY_ID = ROWS.stream()
       .collect(Collectors.toUnmodifiableMap(OperationRow::operationId, Function.identity()));
@@ -137,6 +157,11 @@ public final class OperationIds {
 
   private static OperationRow none(String operationId, String reason) {
     return new OperationRow(operationId, List.of(), Map.of(), reason);
+  }
+
+  /** An operation whose ids are checked, and one more id-like name that is only looked up inside them. */
+  private static OperationRow within(String operationId, String name, String reason, Carried... ids) {
+    return new OperationRow(operationId, Arrays.asList(ids), Map.of(name, reason), null);
   }
 
   /** An operation whose only id-like name places nothing in a territory. */
