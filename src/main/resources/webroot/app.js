@@ -8,6 +8,9 @@ import { renderPasswordChange } from './password.js';
 const SCREENS = [
   { path: 'appels', label: "File d'appels", roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./calls.js') },
   { path: 'orienter', label: 'Orienter un patient', roles: ['ORIENTER'], load: () => import('./orienter.js') },
+  { path: 'rendez-vous', label: 'Rendez-vous', roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./appointment.js') },
+  { path: 'journal', label: 'Journal des messages', roles: ['OPERATOR', 'COORDINATOR'], load: () => import('./journal.js') },
+  { path: 'tableau-de-bord', label: 'Tableau de bord', roles: ['COORDINATOR'], load: () => import('./dashboard.js') },
   // Opened by the SAS platform's link, never from the navigation (#/sas/creneau/<slotId>?origin=…).
   { path: 'sas/creneau', label: 'Créneau proposé au SAS', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], hidden: true,
     load: () => import('./sas.js') },

@@ -56,6 +56,22 @@ final class ConsoleScenario {
         .put("phone", phone).put("acceptsOverbooking", true));
   }
 
+  /** Another slot of this pharmacist at this Paris time on the pinned day. */
+  String slot(Pharmacist pharmacist, String startParis) {
+    String start = "2026-11-23T" + startParis + ":00+01:00";
+    return booking.slot(pharmacist.professional(), start, java.time.OffsetDateTime.parse(start).plusMinutes(15)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+  }
+
+  /** Books the slot for the patient, who consents to SMS; runs the dispatcher; returns the appointment id. */
+  String bookedWithSms(String operatorToken, String slotId, String patientId) {
+    var response = server.http.post("/api/v1/appointments", operatorToken, BookingScenario.booking(slotId, patientId)
+        .put("notification", new JsonObject().put("notificationChannel", "SMS").put("notificationConsent", true)));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    Await.result(server.vertx.eventBus().request(fr.aiguillage.notify.NotifyModule.DISPATCH_ADDRESS, null));
+    return response.bodyAsJsonObject().getString("id");
+  }
+
   record Pharmacist(JsonObject professional, String slotId) {
   }
 
