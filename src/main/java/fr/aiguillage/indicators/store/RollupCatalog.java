@@ -4,6 +4,7 @@ import fr.aiguillage.indicators.model.Figure;
 import fr.aiguillage.indicators.model.FigureValue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class RollupCatalog {
       values.put(d.figure().code(), switch (d.figure().kind()) {
         case COUNT -> new FigureValue.Count(d.over() == null ? tally.sum("v" + i) : present(tally.counts("d" + i)));
         case SHARE -> new FigureValue.Share(tally.sum("v" + i), tally.sum("b" + i));
-        case MEASURE -> new FigureValue.Measure(percentile(tally.counts("h" + i), d.quantile()), tally.sum("b" + i));
+        case MEASURE -> new FigureValue.Measure(percentile(tally.values("h" + i), d.quantile()), tally.sum("b" + i));
         case BREAKDOWN -> throw new IllegalStateException("breakdowns are keyed");
       });
     }
@@ -111,53 +112,24 @@ final class RollupCatalog {
   }
 
   /**
-   * PostgreSQL's percentile_cont over values given with their counts: the values of ranks floor and ceil of
-   * q·(n−1), interpolated as {@code lo + (q·(n−1) − floor) · (hi − lo)} (float8_lerp), so the result is the same
-   * double. No value: null.
+   * PostgreSQL's percentile_cont over these values: the values of ranks floor and ceil of q·(n−1) in order,
+   * interpolated as {@code lo + (q·(n−1) − floor) · (hi − lo)} (float8_lerp), so the result is the same double.
+   * No value: null.
    */
-  static Double percentile(Map<String, Long> counts, double quantile) {
-    int size = counts.size();
-    double[] values = new double[size];
-    long[] weights = new long[size];
-    long total = 0;
-    int i = 0;
-    for (Map.Entry<Double, Long> e : new TreeMap<>(parsed(counts)).entrySet()) {
-      values[i] = e.getKey();
-      weights[i++] = e.getValue();
-      total += e.getValue();
-    }
-    if (total == 0) {
+  static Double percentile(double[] values, double quantile) {
+    if (values.length == 0) {
       return null;
     }
-    double position = quantile * (total - 1);
-    long first = (long) Math.floor(position);
-    long second = (long) Math.ceil(position);
-    double lo = valueAt(values, weights, i, first);
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double position = quantile * (sorted.length - 1);
+    int first = (int) Math.floor(position);
+    int second = (int) Math.ceil(position);
+    double lo = sorted[first];
     if (first == second) {
       return lo;
     }
-    double hi = valueAt(values, weights, i, second);
+    double hi = sorted[second];
     return lo + ((position - first) * (hi - lo));
-  }
-
-  private static Map<Double, Long> parsed(Map<String, Long> counts) {
-    Map<Double, Long> parsed = new HashMap<>();
-    counts.forEach((key, n) -> {
-      if (n > 0) {
-        parsed.merge(Double.parseDouble(key), n, Long::sum);
-      }
-    });
-    return parsed;
-  }
-
-  private static double valueAt(double[] values, long[] weights, int size, long rank) {
-    long seen = 0;
-    for (int i = 0; i < size; i++) {
-      seen += weights[i];
-      if (rank < seen) {
-        return values[i];
-      }
-    }
-    return values[size - 1];
   }
 }
