@@ -76,8 +76,6 @@ function signedIn(account, mustChangePassword) {
 function signedOut(message) {
   if (leaveScreen) { leaveScreen(); leaveScreen = null; }
   session = null;
-  // the next person to sign in starts on their own first screen, not on the address the last one left
-  if (location.hash) history.replaceState(null, '', location.pathname);
   nav.replaceChildren();
   who.replaceChildren();
   document.title = 'Connexion — Aiguillage';
@@ -97,6 +95,9 @@ async function signOut() {
   try {
     await post('/api/v1/auth/logout');
   } finally {
+    // the next person to sign in starts on their own first screen, not on the address the last one left;
+    // an address opened before signing in (a SAS link, an appointment) is kept for after the sign-in
+    if (location.hash) history.replaceState(null, '', location.pathname);
     signedOut('Vous êtes déconnecté.');
   }
 }

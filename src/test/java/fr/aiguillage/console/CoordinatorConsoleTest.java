@@ -140,13 +140,17 @@ class CoordinatorConsoleTest extends ApiTest {
     browser.screenshot("coord-comptes");
     browser.click(browser.button("Se déconnecter"));
 
-    // the first-sign-in change has its console screen on another branch (console-gaps); here it goes through the API
-    String token = server.http.post("/api/v1/auth/login", null, new JsonObject().put("login", "nouvelle-operatrice")
-        .put("password", "provisoire-pour-nouvelle-2026")).bodyAsJsonObject().getString("token");
-    server.http.changePassword(token, "provisoire-pour-nouvelle-2026", "choisi-par-elle-meme-2026");
+    signIn("nouvelle-operatrice", "provisoire-pour-nouvelle-2026");
+    browser.heading("Choisissez votre mot de passe");
+    browser.type(browser.field("Mot de passe actuel"), "provisoire-pour-nouvelle-2026");
+    browser.type(browser.field("Nouveau mot de passe"), "choisi-par-elle-meme-2026");
+    browser.type(browser.field("Nouveau mot de passe, une seconde fois"), "choisi-par-elle-meme-2026");
+    browser.click(browser.button("Enregistrer mon mot de passe"));
+    browser.heading("Appels");
+    browser.click(browser.button("Se déconnecter"));
     signIn("nouvelle-operatrice", "choisi-par-elle-meme-2026");
     browser.heading("Appels");
-    assertThat(menu()).containsExactly("File d'appels");
+    assertThat(menu()).containsExactly("File d'appels", "Rendez-vous", "Journal des messages");
   }
 
   @Test
@@ -203,13 +207,13 @@ class CoordinatorConsoleTest extends ApiTest {
     record Expected(String login, String home, List<String> menu, String forbiddenScreen, String forbiddenCall) {
     }
     List<Expected> roles = List.of(
-        new Expected("operatrice-menu", "Appels", List.of("File d'appels"), "comptes", "/api/v1/accounts"),
+        new Expected("operatrice-menu", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages"), "comptes", "/api/v1/accounts"),
         new Expected("pharmacie-menu", "Orienter un patient", List.of("Orienter un patient"), "couverture",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.THAU),
         new Expected("docteur-menu", "Mon agenda",
             List.of("Mon agenda", "Mes rendez-vous", "Mon calendrier", "Propositions de patients"), "annuaire",
             "/api/v1/audit"),
-        new Expected("coordinatrice", "Appels", List.of("File d'appels", "Annuaire", "Couverture SNP", "Liste d'attente",
+        new Expected("coordinatrice", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages", "Tableau de bord", "Annuaire", "Couverture SNP", "Liste d'attente",
             "Comptes", "Journal d'audit"), "agenda",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.BERANGE));
     for (Expected role : roles) {
