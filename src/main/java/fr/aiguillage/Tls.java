@@ -1,6 +1,7 @@
 package fr.aiguillage;
 
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.web.ConnectionLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -21,7 +22,7 @@ final class Tls {
   private Tls() {
   }
 
-  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, Router router) {
+  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, Router router, ConnectionLimit limit) {
     HttpServerOptions options = new HttpServerOptions()
         .setSsl(true)
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile()).setKeyPath(tls.keyFile()))
@@ -29,10 +30,11 @@ final class Tls {
         .setPort(tls.port());
     String hsts = "max-age=" + tls.hstsMaxAgeSeconds() + "; includeSubDomains";
     return vertx.createHttpServer(options)
-        .requestHandler(request -> {
+        .connectionHandler(limit::opened)
+        .requestHandler(limit.guard(request -> {
           request.response().putHeader("Strict-Transport-Security", hsts);
           router.handle(request);
-        })
+        }))
         .listen();
   }
 }

@@ -102,7 +102,7 @@ class ServiceLifecycleTest {
   }
 
   private static void waitForHealth(int port, Process process, Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(180)); // a JVM and a PostgreSQL on a shared machine
     while (Instant.now().isBefore(deadline)) {
       assertThat(process.isAlive()).as(() -> "service died: " + read(log)).isTrue();
       try {
@@ -116,7 +116,7 @@ class ServiceLifecycleTest {
       }
       process.waitFor(200, TimeUnit.MILLISECONDS);
     }
-    throw new AssertionError("no /health UP within 90 s: " + read(log));
+    throw new AssertionError("no /health UP within 180 s: " + read(log));
   }
 
   private static String login(int port, String login, String password) throws Exception {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 
 /**
  * Serves the console from the jar: {@code /} (webroot/), {@code /webjars/*} (libraries packaged as WebJars),
@@ -16,6 +17,16 @@ import java.time.Clock;
 public final class ConsoleRoutes {
 
   private static final int CACHE_SECONDS = 300;
+
+  /**
+   * What a console file's path can look like: webroot/ is flat, a WebJar file sits a few folders down. Vert.x
+   * resolves a static file under one lock for the whole server: a name it cannot find sends it up the path's
+   * folders on the whole class path, and copies the webroot folder into its cache again, every time. GETs of
+   * unknown paths queued every other static request behind that lock for seconds (the contract fuzzer's stall,
+   * issue 21); other paths now go straight to the 404.
+   */
+  private static final String WEBROOT_FILE = "/([A-Za-z0-9][A-Za-z0-9_-]{0,99}\\.(html|js|css|svg|png|ico|json))?";
+  private static final Pattern WEBJAR_FILE = Pattern.compile("/webjars(/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){2,6}");
 
   private final AppConfig.Console settings;
   private final Clock clock;
@@ -28,10 +39,20 @@ public final class ConsoleRoutes {
   public void mount(Router router) {
     router.route().order(-1).handler(new SecurityHeaders(settings.tileUrl()));
     router.get("/console/settings.json").handler(this::settings);
-    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
+    router.get("/webjars/*").handler(ctx -> onlyIf(WEBJAR_FILE, ctx))
+        .handler(StaticHandler.create("META-INF/resources/webjars")
         .setMaxAgeSeconds(CACHE_SECONDS));
-    router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html")
+    router.getWithRegex(WEBROOT_FILE).handler(StaticHandler.create("webroot").setIndexPage("index.html")
         .setMaxAgeSeconds(CACHE_SECONDS));
+  }
+
+  /** No other route lies under /webjars/: a path that cannot name a file there is 404 at once. */
+  private static void onlyIf(Pattern file, RoutingContext ctx) {
+    if (file.matcher(ctx.normalizedPath()).matches()) {
+      ctx.next();
+    } else {
+      ctx.fail(404);
+    }
   }
 
   private void settings(RoutingContext ctx) {

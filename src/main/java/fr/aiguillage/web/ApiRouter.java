@@ -38,6 +38,7 @@ public final class ApiRouter {
                              Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
                              List<Consumer<Router>> plainRoutes) {
     RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
+        .rootHandler(new RequestIds())
         .rootHandler(new RequestDecoding(contract))
         .rootHandler(new RequestDeadline(BODY_TIMEOUT_MILLIS))
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))

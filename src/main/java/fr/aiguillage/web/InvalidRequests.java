@@ -30,8 +30,10 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
       problem = Problem.of(400, "MALFORMED_REQUEST", "Requête mal formée", "the HTTP request could not be decoded",
           null);
     }
+    String requestId = RequestIds.of(request);
     request.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.CONTENT_TYPE)
-        .putHeader("Connection", "close").end(Json.encode(problem))
+        .putHeader(RequestIds.HEADER, requestId).putHeader("Connection", "close")
+        .end(Json.encode(problem.withRequestId(requestId)))
         .onComplete(sent -> request.connection().close());
   }
 }

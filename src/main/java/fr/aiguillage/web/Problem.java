@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.aiguillage.failure.FieldError;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     String type = "urn:aiguillage:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     return new Problem(type, title, status, detail, code, errors == null || errors.isEmpty() ? null : errors,
         extensions);
+  }
+
+  /** The same problem naming the request it answers ({@code requestId}, also in the X-Request-Id header). */
+  public Problem withRequestId(String requestId) {
+    if (requestId == null) {
+      return this;
+    }
+    Map<String, Object> members = new LinkedHashMap<>(extensions == null ? Map.of() : extensions);
+    members.put("requestId", requestId);
+    return new Problem(type, title, status, detail, code, errors, members);
   }
 
   @JsonAnyGetter

@@ -40,11 +40,18 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    // A failure can surface on a later turn of the event loop than the request's first: the id is set again here,
+    // so the log line of an unexpected failure names the request it answered.
+    String requestId = ctx.get(RequestIds.KEY);
+    RequestIds.logged(requestId, () -> answer(ctx, requestId));
+  }
+
+  private void answer(RoutingContext ctx, String requestId) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
-    Problem problem = toProblem(ctx.failure(), ctx.statusCode());
+    Problem problem = toProblem(ctx.failure(), ctx.statusCode()).withRequestId(requestId);
     if (ctx.failure() instanceof TooManyRequests tooMany) {
       ctx.response().putHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
     }

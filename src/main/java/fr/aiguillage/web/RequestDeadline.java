@@ -26,7 +26,7 @@ final class RequestDeadline implements PlatformHandler {
     long timer = ctx.vertx().setTimer(millis, id -> {
       if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
         Problem problem = Problem.of(408, "REQUEST_TIMEOUT", "Requête trop lente",
-            "the request was not received within " + millis + " ms", null);
+            "the request was not received within " + millis + " ms", null).withRequestId(ctx.get(RequestIds.KEY));
         ctx.response().setStatusCode(408).putHeader("Content-Type", Problem.CONTENT_TYPE)
             .putHeader("Connection", "close").end(Json.encode(problem))
             .onComplete(done -> ctx.request().connection().close());

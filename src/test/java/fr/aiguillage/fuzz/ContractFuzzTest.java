@@ -63,10 +63,12 @@ class ContractFuzzTest extends ApiTest {
   void fuzzEveryOperation() {
     clientVertx = Vertx.vertx();
     FuzzRun run = new FuzzRun(clientVertx, server.port());
+    // Read before the log is captured: parsing the contract holds the client's own event loop for a while, and its
+    // blocked-thread warning would be taken for the service's.
+    List<Operation> operations = operations();
     log = new LogCapture();
     try {
       seedRecords(run);
-      List<Operation> operations = operations();
       long started = System.nanoTime();
       Random random = new Random(seed);
       RequestFactory factory = new RequestFactory(ids, knownBodies, finishers(), random);
@@ -78,9 +80,9 @@ class ContractFuzzTest extends ApiTest {
         List<FuzzRequest> planned = plan.get(op.id());
         List<FuzzRequest> requests = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
-          // Held-open event streams with a valid token stalled the service (see the issue 21 report): until that
-          // is fixed, a streaming operation is fuzzed without a valid token.
-          String token = op.streams() ? (i % 2 == 0 ? "garbage-stream" : null) : tokenFor(i, coordinator, admin);
+          // An event stream with a valid token is held open until the read deadline (FuzzRun), so only one request
+          // in five carries one; the others try a garbage token or none.
+          String token = op.streams() ? streamToken(i, coordinator) : tokenFor(i, coordinator, admin);
           FuzzRequest r = planned.get(i);
           requests.add(token == null || r.headers().containsKey("Authorization") ? r
               : withHeader(r, "Authorization", "Bearer " + token));
@@ -103,6 +105,10 @@ class ContractFuzzTest extends ApiTest {
     }
   }
 
+  private static String streamToken(int index, String coordinator) {
+    return index % 5 == 0 ? coordinator : index % 5 < 3 ? "garbage-stream" : null;
+  }
+
   /** 60 % coordinator, 10 % admin, 20 % garbage token, 10 % none; the first three requests are the baseline's. */
   private static String tokenFor(int index, String coordinator, String admin) {
     if (index < 3) {
@@ -114,8 +120,7 @@ class ContractFuzzTest extends ApiTest {
 
   private List<Operation> operations() {
     JsonObject contract = OpenAPIContract.from(clientVertx, "openapi.yaml").await().getRawContract();
-    // Event streams are left out for now: fuzzing them stalled the run (issue 21 report); CallStreamTest covers them.
-    List<Operation> all = new ArrayList<>(Operation.all(contract).stream().filter(op -> !op.streams()).toList());
+    List<Operation> all = new ArrayList<>(Operation.all(contract));
     // Deletions last, so the records the other operations name still exist while they are fuzzed.
     all.sort((a, b) -> Boolean.compare("DELETE".equals(a.method()), "DELETE".equals(b.method())));
     return all;

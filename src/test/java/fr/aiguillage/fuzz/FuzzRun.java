@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +35,9 @@ final class FuzzRun {
 
   /** An event stream may send nothing before its first event: after this long it is taken as open. */
   private static final int STREAM_WAIT_MILLIS = 3_000;
+
+  /** Far above any answer's time: a request still unanswered after this is a finding. */
+  private static final int ANSWER_MILLIS = Integer.getInteger("fuzz.answerMillis", 30_000);
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -97,14 +102,19 @@ final class FuzzRun {
       options.putHeader("Authorization", "Bearer " + token);
     }
     r.headers().forEach(options::putHeader);
+    // How far an unanswered request got: its finding says whether the answer's head or only its body never came.
+    AtomicReference<String> stage = new AtomicReference<>("no connection");
     try {
       // An event stream keeps its connection: it gets a client of its own, closed after, so the pool stays free.
       HttpClient through = r.streams() ? vertx.createHttpClient() : client;
       Answered answered = through.request(options)
-          .compose(request -> r.body() == null ? request.send() : request.send(r.body()))
-          .compose(response -> read(r, response))
+          .compose(request -> sent(r, request, stage))
+          .compose(response -> {
+            stage.set("head " + response.statusCode() + " received, body never ended");
+            return read(r, response);
+          })
           .eventually(() -> through == client ? Future.succeededFuture() : through.close())
-          .await(r.streams() ? STREAM_WAIT_MILLIS : 60_000, TimeUnit.MILLISECONDS);
+          .await(r.streams() ? STREAM_WAIT_MILLIS : ANSWER_MILLIS, TimeUnit.MILLISECONDS);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       if (millis > slowest.get()) {
         slowest.set(millis);
@@ -119,10 +129,16 @@ final class FuzzRun {
       if (r.streams() && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) >= STREAM_WAIT_MILLIS) {
         byStatus.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet(); // a stream held open: its purpose
       } else {
-        note(r, "no answer", 0, String.valueOf(e.getMessage()));
+        note(r, "no answer", 0, stage.get() + ": " + e);
       }
       return null;
     }
+  }
+
+  private static Future<HttpClientResponse> sent(FuzzRequest r, HttpClientRequest request,
+                                                AtomicReference<String> stage) {
+    stage.set("sent, no answer's head");
+    return r.body() == null ? request.send() : request.send(r.body());
   }
 
   private Future<Answered> read(FuzzRequest r, HttpClientResponse response) {

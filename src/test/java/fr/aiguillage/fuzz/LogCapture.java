@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keeps a copy of what the service logs while the fuzzer runs. slf4j-simple (the service's one binding, which
- * Vert.x logs through too) writes to whatever {@code System.err} is at the time of each entry, so a tee on
- * {@code System.err} sees every entry, blocked-thread warnings included.
+ * Keeps a copy of what the service logs while the fuzzer runs. Logback's console appender (the service's one
+ * binding, which Vert.x logs through too) writes each entry to whatever {@code System.err} is at that moment, so a
+ * tee on {@code System.err} sees every entry, blocked-thread warnings included.
  */
 final class LogCapture implements AutoCloseable {
 

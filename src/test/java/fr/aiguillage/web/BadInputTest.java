@@ -182,29 +182,48 @@ class BadInputTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a 20,000-item list is refused quickly with at most 20 errors, and /health is not held up")
+  @DisplayName("a 20,000-item list costs under 100 ms beyond a same-size body, lists at most 20 errors, and /health "
+      + "waits no longer than such a body takes")
   void hugeList() {
     JsonArray many = new JsonArray();
     for (int i = 0; i < 20_000; i++) {
       many.add("NOT_A_FRAGILITY");
     }
     String body = Fixtures.aPatientInSete().put("fragility", many).encode();
-    long started = System.nanoTime();
-    Future<Answer> refused = sendAsync("POST", "/api/v1/patients", coordinator,
-        Map.of("Content-Type", "application/json"), body);
-    long millis = TimeUnit.NANOSECONDS.toMillis(Await.result(refused.map(a -> System.nanoTime() - started)));
-    Answer answer = Await.result(refused);
-    long healthStarted = System.nanoTime();
-    Future<Answer> again = sendAsync("POST", "/api/v1/patients", coordinator,
-        Map.of("Content-Type", "application/json"), body);
-    assertThat(get("/health", null).status()).isEqualTo(200);
-    long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStarted);
-    Await.result(again);
+    // The ceiling: a body of the same size with no list, refused by authentication after the same reading and the
+    // same streaming pass over its JSON. What the list itself costs is the difference. Best of five each, so a
+    // machine shared with other builds does not decide the figure.
+    String sameSize = new JsonObject().put("notes", "n".repeat(body.length() - 12)).encode();
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    long ceiling = Long.MAX_VALUE;
+    long refusal = Long.MAX_VALUE;
+    long healthAlone = Long.MAX_VALUE;
+    long healthBeside = Long.MAX_VALUE;
+    Answer answer = null;
+    for (int round = 0; round < 5; round++) {
+      ceiling = Math.min(ceiling, millisOf(() -> assertThat(send("POST", "/api/v1/patients", "garbage", json,
+          sameSize).status()).isEqualTo(401)));
+      long started = System.nanoTime();
+      answer = send("POST", "/api/v1/patients", coordinator, json, body);
+      refusal = Math.min(refusal, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      healthAlone = Math.min(healthAlone, millisOf(() -> get("/health", null)));
+      Future<Answer> beside = sendAsync("POST", "/api/v1/patients", coordinator, json, body);
+      healthBeside = Math.min(healthBeside, millisOf(() -> assertThat(get("/health", null).status()).isEqualTo(200)));
+      Await.result(beside);
+    }
+    System.out.printf("20,000-item list: refused in %d ms, same-size ceiling %d ms; /health %d ms alone, %d ms beside%n",
+        refusal, ceiling, healthAlone, healthBeside);
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.fields()).hasSizeLessThanOrEqualTo(20).contains("fragility");
-    // 100 ms on a quiet machine; the bound leaves room for a machine shared by parallel builds.
-    assertThat(millis).as("answer time").isLessThan(1_000);
-    assertThat(healthMillis).as("/health time, sent beside a second such list").isLessThan(1_000);
+    assertThat(refusal - ceiling).as("what the list costs beyond a same-size body").isLessThan(100);
+    // /health may share an event loop with the upload: it may wait for a same-size body to be read, not for the list.
+    assertThat(healthBeside - healthAlone).as("/health's delay beside such a list").isLessThan(ceiling + 100);
+  }
+
+  private static long millisOf(Runnable exchange) {
+    long started = System.nanoTime();
+    exchange.run();
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 
   private Answer importCalendar(String calendar) {
