@@ -184,8 +184,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 new IndicatorsModule(pool, clock, audit, territories::ids, config.indicators()).routes()::mount,
                 notify::mount,
                 privacy.routes()),
-            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
-                fhir::mountBookingLink))))
+            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount,
+                notify::mountPages, fhir::mountBookingLink))))
         .compose(v -> fhir.start(vertx));
   }
 
