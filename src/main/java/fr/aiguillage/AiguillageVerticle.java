@@ -196,8 +196,8 @@ public final class AiguillageVerticle extends VerticleBase {
                 notify::mount,
                 rota.routes()::mount,
                 privacy.routes()),
-            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount, notify::mountPages,
-                fhir::mountBookingLink))))
+            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount,
+                notify::mountPages, fhir::mountBookingLink))))
         .compose(v -> fhir.start(vertx));
   }
 

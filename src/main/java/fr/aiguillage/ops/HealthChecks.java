@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The parts the service needs to serve: the database (answers within two seconds), its schema (this build's
@@ -27,23 +28,34 @@ final class HealthChecks {
 
   private final Pool pool;
   private final EventRelay relay;
-  private final String latestMigration;
+  private final Supplier<Future<String>> latestMigration;
 
-  /** {@code latestMigration}: the version Flyway records for this build's last migration ("12.1" for V12_1). */
-  HealthChecks(Pool pool, EventRelay relay, String latestMigration) {
+  /**
+   * {@code latestMigration}: the version Flyway records for this build's last migration ("12.1" for V12_1), read
+   * after start (off the startup path); until it is known, migrations are UNKNOWN and the service not ready.
+   */
+  HealthChecks(Pool pool, EventRelay relay, Supplier<Future<String>> latestMigration) {
     this.pool = pool;
     this.relay = relay;
     this.latestMigration = latestMigration;
   }
 
+  private static String migrations(Future<String> latest, boolean migrated) {
+    if (!latest.succeeded()) {
+      return UNKNOWN;
+    }
+    return migrated ? UP : DOWN;
+  }
+
   Future<Health> check() {
     String events = relay.listening() ? UP : DOWN;
+    Future<String> latest = latestMigration.get();
     return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM flyway_schema_history WHERE version = $1 AND success)"
             + " AS migrated")
-        .execute(Tuple.of(latestMigration))
+        .execute(Tuple.of(latest.succeeded() ? latest.result() : ""))
         .timeout(2, TimeUnit.SECONDS)
         .map(rows -> rows.iterator().next().getBoolean("migrated"))
-        .map(migrated -> new Health(UP, UP, migrated ? UP : DOWN, events))
+        .map(migrated -> new Health(UP, UP, migrations(latest, migrated), events))
         .recover(e -> Future.succeededFuture(new Health(DOWN, DOWN, UNKNOWN, events)));
   }
 }

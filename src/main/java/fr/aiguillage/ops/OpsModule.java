@@ -36,6 +36,7 @@ public final class OpsModule {
   private final AtomicLong dueNotifications = new AtomicLong();
   private HealthRoutes health;
   private MetricsRoutes metrics;
+  private volatile Future<String> latestMigration;
 
   public OpsModule(Vertx vertx, Pool pool, DbSettings db, JsonObject metricsSection) {
     this.vertx = vertx;
@@ -70,23 +71,32 @@ public final class OpsModule {
   }
 
   /**
-   * Reads which migration this build ends with (Flyway, off the event loop), then builds the routes.
-   * {@code queued} counts the outbox's backlog.
+   * Builds the routes and starts reading which migration this build ends with (Flyway, on a worker, not waited
+   * for: readiness says UNKNOWN until then). {@code queued} counts the outbox's backlog.
    */
   public Future<Void> start(EventRelay relay, Supplier<Future<QueuedNotifications>> queued) {
+    latestMigration();
     Gauge.builder("aiguillage.events.relay.listening", () -> relay.listening() ? 1 : 0)
         .description("1 while the event relay listens and has caught up").register(registry);
     Gauge.builder("aiguillage.notifications.queued", pendingNotifications, AtomicLong::get)
         .description("outbox rows not yet sent").tag("state", "pending").register(registry);
     Gauge.builder("aiguillage.notifications.queued", dueNotifications, AtomicLong::get)
         .description("outbox rows not yet sent").tag("state", "due").register(registry);
-    return vertx.executeBlocking(() -> Migrations.latestVersion(db)).map(latest -> {
-      health = new HealthRoutes(new HealthChecks(pool, relay, latest));
-      metrics = new MetricsRoutes(new MetricsAccess(settings), registry, () -> queued.get()
-          .timeout(2, TimeUnit.SECONDS)
-          .map(this::remember));
-      return null;
-    });
+    health = new HealthRoutes(new HealthChecks(pool, relay, this::latestMigration));
+    metrics = new MetricsRoutes(new MetricsAccess(settings), registry, () -> queued.get()
+        .timeout(2, TimeUnit.SECONDS)
+        .map(this::remember));
+    return Future.succeededFuture();
+  }
+
+  /** Read once it succeeds; read again after a failure (the database may have been away at the first try). */
+  private Future<String> latestMigration() {
+    Future<String> known = latestMigration;
+    if (known == null || known.failed()) {
+      known = vertx.executeBlocking(() -> Migrations.latestVersion(db));
+      latestMigration = known;
+    }
+    return known;
   }
 
   private Void remember(QueuedNotifications queue) {
