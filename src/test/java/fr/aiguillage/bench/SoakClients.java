@@ -190,15 +190,15 @@ public final class SoakClients {
   }
 
   private String signIn() throws IOException {
-    HttpResponse<String> r = send(post("/api/v1/auth/login", new JsonObject().put("login", login)
-        .put("password", password).encode()), true);
+    HttpResponse<String> r = sendAnonymous(post("/api/v1/auth/login", new JsonObject().put("login", login)
+        .put("password", password).encode()));
     if (r.statusCode() != 200) {
       throw new IOException("sign-in answered " + r.statusCode() + ": " + r.body());
     }
     return new JsonObject(r.body()).getString("token");
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, boolean anonymous) throws IOException {
+  private HttpResponse<String> sendAnonymous(HttpRequest.Builder request) throws IOException {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
