@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * Proposing a month (scripts/bench-rota.sh): a territory of {@code volunteers} GPs over {@code sectors} sectors, five
  * bands every day, each volunteer offering 1 to 6 duties with a few impossible and preferred days. Prints the median
- * time of the whole proposal, the time of the filling alone (one maximum flow per sector: the ceiling the fairness
+ * time (wall and CPU) of the whole proposal, the time of the filling alone (one maximum flow per sector: the ceiling the fairness
  * layers are measured against) and the fairness figures. Arguments: volunteers sectors [runs].
  */
 public final class RotaBench {
@@ -52,12 +52,16 @@ public final class RotaBench {
     planner.propose(places, people);
     long[] full = new long[runs];
     long[] fill = new long[runs];
+    long[] cpu = new long[runs];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     Proposal proposal = null;
     int filled = 0;
     for (int r = 0; r < runs; r++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       proposal = planner.propose(places, people);
       full[r] = System.nanoTime() - t0;
+      cpu[r] = threads.getCurrentThreadCpuTime() - c0;
       long t1 = System.nanoTime();
       filled = planner.fillOnly(places, people);
       fill[r] = System.nanoTime() - t1;
@@ -67,6 +71,9 @@ public final class RotaBench {
     System.out.printf("rota bench: %d volunteers, %d sectors, %d places (%s, 5 bands a day)%n", volunteers, sectors,
         places.size(), month);
     System.out.printf("  proposal: median %.1f ms over %d runs (target < 2000 ms for 150 volunteers)%n", fullMs, runs);
+    System.out.printf("  proposal CPU time (this thread, robust to a shared machine): median %.1f ms; load average"
+        + " %.1f%n", median(cpu) / 1e6, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage());
     System.out.printf("  filling alone (max flow, the ceiling): median %.1f ms; proposal / filling = %.1fx%n", fillMs,
         fullMs / Math.max(fillMs, 0.001));
     System.out.printf("  held %d of %d places (max possible %d), gaps %d%n", proposal.assignments().size(),

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One sector's month as a flow network: source → volunteer (one edge per duty offered, priced by the fairness of
  * the total) → the volunteer's weekend/holiday or ordinary branch (priced by the fairness of special duties) →
- * (volunteer, cluster of overlapping bands of one day: at most one) → occurrence (one per volunteer, cheaper when
+ * (volunteer, cluster of overlapping bands of one day: at most one; skipped for a band that overlaps no other)
+ * → occurrence (one per volunteer, cheaper when
  * preferred) → sink (as many as seats). A volunteer has an edge to an occurrence only if no "never" rule forbids it.
  */
 final class SectorNetwork {
@@ -53,6 +54,9 @@ final class SectorNetwork {
     int nodes = firstOccurrence + occurrences.size() + clusterCount() * n;
     MinCostFlow flow = new MinCostFlow(nodes);
     int nextCluster = firstOccurrence + occurrences.size();
+    // a band alone in its cluster needs no cluster node: the edge to it already carries at most one
+    int[] clusterSize = new int[clusterCount()];
+    occurrences.forEach(o -> clusterSize[o.cluster()]++);
     for (int v = 0; v < n; v++) {
       int offered = volunteers.get(v).offered();
       for (int k = 1; k <= offered; k++) {
@@ -71,7 +75,7 @@ final class SectorNetwork {
         Occurrence occ = occurrences.get(o);
         int branch = occ.first().special() ? 2 + n + v : 2 + 2 * n + v;
         long key = (long) v * Integer.MAX_VALUE + occ.cluster();
-        Integer node = clusterNodes.get(key);
+        Integer node = clusterSize[occ.cluster()] == 1 ? Integer.valueOf(branch) : clusterNodes.get(key);
         if (node == null) {
           node = nextCluster++;
           clusterNodes.put(key, node);
