@@ -24,15 +24,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class AuditBatch {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditBatch.class);
+
   private static final int MAX_ROWS = 500;
 
   private record Pending(AuditEvent event, Instant at, Promise<Void> done, Context context) {
 
+    /**
+     * Completes the caller's Future on the caller's context, never inside the batch's own loop: whatever the
+     * caller's continuation does (even throw) cannot stop the other rows from being answered.
+     */
     void complete(AsyncResult<Void> result) {
-      if (context == null || context == Vertx.currentContext()) {
-        done.handle(result);
-      } else {
+      if (context != null) {
         context.runOnContext(v -> done.handle(result));
+        return;
+      }
+      try {
+        done.handle(result);
+      } catch (RuntimeException e) {
+        LOG.warn("an audit caller's continuation failed: {}", e.getClass().getName());
       }
     }
   }
@@ -66,8 +76,8 @@ final class AuditBatch {
         continue;
       }
       write(batch).onComplete(result -> {
-        batch.forEach(p -> p.complete(result));
         writing.set(false);
+        batch.forEach(p -> p.complete(result));
         writeNext();
       });
       return;
