@@ -80,6 +80,11 @@ function privacySection(professionalId) {
     h('fieldset', {}, h('legend', {}, 'Ce que le flux montre des patients'), radios),
     h('p', { class: 'check' }, free, h('label', { for: free.id }, 'Montrer aussi mes créneaux SNP libres')),
     problem, status, h('button', { type: 'submit' }, 'Enregistrer ces réglages'));
+  // the form starts from what the feed shows now
+  get(`/api/v1/professionals/${professionalId}/calendar-settings`).then((current) => {
+    radios.forEach((r) => { const input = r.querySelector('input'); input.checked = input.value === current.privacy; });
+    free.checked = current.showFreeSlots;
+  }, (error) => showProblem(problem, error));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {

@@ -50,6 +50,12 @@ public final class FeedAccess {
             "calendar.feed.revoke", "professional", professionalId, null)))));
   }
 
+  /** What the feed shows now (no patient data in it, so not audited). */
+  public Future<FeedSettings> settings(Caller caller, UUID professionalId) {
+    return access.toManage(caller, professionalId)
+        .compose(p -> store.settings(pool, professionalId)).map(CalendarStore.StoredSettings::settings);
+  }
+
   /** Privacy level and free slots; the choice is audited (it decides what a third-party calendar sees). */
   public Future<FeedSettings> configure(Caller caller, UUID professionalId, FeedSettings settings) {
     return access.toManage(caller, professionalId).compose(p -> pool.withTransaction(tx ->

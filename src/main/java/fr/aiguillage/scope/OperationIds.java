@@ -99,6 +99,7 @@ public final class OperationIds {
       row("triageSlots", path("id", TRIAGE)),
       row("issueCalendarFeed", path("id", PROFESSIONAL)),
       row("revokeCalendarFeed", path("id", PROFESSIONAL)),
+      row("getCalendarSettings", path("id", PROFESSIONAL)),
       row("putCalendarSettings", path("id", PROFESSIONAL)),
       row("putNotificationSettings", path("id", PROFESSIONAL)),
       row("importAvailability", path("id", PROFESSIONAL), query("siteId", SITE)),

@@ -168,8 +168,12 @@ class CalendarFeedTest extends ApiTest {
     String path = feedPath(gp);
     String settings = "/api/v1/professionals/" + gp.getString("id") + "/calendar-settings";
     assertThat(prop(event(parse(http.get(path, null)), id), "SUMMARY")).doesNotContain("Z.").doesNotContain("Zoé");
+    assertThat(http.get(settings, coordinator).bodyAsJsonObject().getString("privacy")).isEqualTo("none");
     assertThat(http.send(HttpMethod.PUT, settings, coordinator, new JsonObject().put("privacy", "initials")
         .toBuffer()).statusCode()).isEqualTo(200);
+    JsonObject current = http.get(settings, coordinator).bodyAsJsonObject();
+    assertThat(current.getString("privacy")).isEqualTo("initials");
+    assertThat(current.getBoolean("showFreeSlots")).isFalse();
     assertThat(prop(event(parse(http.get(path, null)), id), "SUMMARY")).endsWith("Z. P.");
     http.send(HttpMethod.PUT, settings, coordinator, new JsonObject().put("privacy", "full").put("showFreeSlots", true)
         .toBuffer());

@@ -49,6 +49,7 @@ public final class CalendarRoutes {
   public void mount(RouterBuilder api) {
     api.getRoute("issueCalendarFeed").addHandler(this::issue);
     api.getRoute("revokeCalendarFeed").addHandler(this::revoke);
+    api.getRoute("getCalendarSettings").addHandler(this::currentSettings);
     api.getRoute("putCalendarSettings").addHandler(this::settings);
     // text/calendar is not a media type vertx-openapi 5.0 validates; this operation checks its own input.
     api.getRoute("importAvailability").setDoValidation(false).addHandler(this::upload);
@@ -68,6 +69,10 @@ public final class CalendarRoutes {
   private void revoke(RoutingContext ctx) {
     Responses.reply(ctx, feeds.revoke(Requests.caller(ctx), Requests.pathUuid(ctx, "id")),
         v -> Responses.noContent(ctx));
+  }
+
+  private void currentSettings(RoutingContext ctx) {
+    Responses.reply(ctx, feeds.settings(Requests.caller(ctx), Requests.pathUuid(ctx, "id")), s -> Responses.ok(ctx, s));
   }
 
   private void settings(RoutingContext ctx) {
