@@ -107,6 +107,18 @@ class BadInputTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a Content-Type or Accept header with an unterminated quoted parameter is 400 naming the header, not a 500")
+  void brokenHeaderParameter() {
+    Answer contentType = send("POST", "/api/v1/patients", coordinator,
+        Map.of("Content-Type", "application/json; boundary=\""), "{}");
+    assertThat(contentType.status()).isEqualTo(400);
+    assertThat(contentType.fields()).containsExactly("Content-Type");
+    Answer accept = send("GET", "/api/v1/territories", coordinator, Map.of("Accept", "application/json; q=\"0.5"), null);
+    assertThat(accept.status()).isEqualTo(400);
+    assertThat(accept.fields()).containsExactly("Accept");
+  }
+
+  @Test
   @DisplayName("a NUL, a control character or an unpaired surrogate in a text field is 400 naming the field")
   void textRules() {
     assertThat(postJson("/api/v1/auth/login", null, "{\"login\":\"a\\u0000b\",\"password\":\"x\"}").fields())
