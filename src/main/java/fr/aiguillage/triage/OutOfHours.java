@@ -1,5 +1,7 @@
 package fr.aiguillage.triage;
 
+import fr.aiguillage.holidays.PublicHolidays;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -22,7 +24,7 @@ public final class OutOfHours {
 
   public static boolean at(Instant instant) {
     ZonedDateTime t = instant.atZone(PARIS);
-    if (t.getDayOfWeek() == DayOfWeek.SUNDAY || FrenchHolidays.isHoliday(t.toLocalDate())) {
+    if (t.getDayOfWeek() == DayOfWeek.SUNDAY || PublicHolidays.isHoliday(t.toLocalDate())) {
       return true;
     }
     LocalTime time = t.toLocalTime();

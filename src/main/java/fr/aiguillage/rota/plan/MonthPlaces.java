@@ -1,5 +1,6 @@
 package fr.aiguillage.rota.plan;
 
+import fr.aiguillage.holidays.PublicHolidays;
 import fr.aiguillage.rota.model.Band;
 import fr.aiguillage.rota.model.Place;
 

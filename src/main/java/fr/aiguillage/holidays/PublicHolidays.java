@@ -1,4 +1,4 @@
-package fr.aiguillage.rota.plan;
+package fr.aiguillage.holidays;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -35,7 +35,7 @@ public final class PublicHolidays {
     return of(day.getYear()).containsKey(day);
   }
 
-  static LocalDate easterSunday(int year) {
+  public static LocalDate easterSunday(int year) {
     int a = year % 19;
     int b = year / 100;
     int c = year % 100;
