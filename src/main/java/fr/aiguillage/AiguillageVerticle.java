@@ -1,13 +1,10 @@
 package fr.aiguillage;
 
-import fr.aiguillage.agenda.AbsenceService;
 import fr.aiguillage.agenda.AgendaAccess;
-import fr.aiguillage.agenda.HorizonJob;
+import fr.aiguillage.agenda.AgendaModule;
 import fr.aiguillage.agenda.RuleService;
 import fr.aiguillage.agenda.SlotClaims;
-import fr.aiguillage.agenda.SlotSearch;
 import fr.aiguillage.agenda.SlotService;
-import fr.aiguillage.agenda.http.SearchRoutes;
 import fr.aiguillage.booking.AppointmentService;
 import fr.aiguillage.booking.BookSlot;
 import fr.aiguillage.booking.MoveAppointment;
@@ -23,13 +20,8 @@ import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
 import fr.aiguillage.rota.RotaModule;
-import fr.aiguillage.agenda.http.AbsenceRoutes;
-import fr.aiguillage.agenda.coverage.CoverageRoutes;
 import fr.aiguillage.security.AccountAdministration;
 import fr.aiguillage.security.http.AccountAdminRoutes;
-import fr.aiguillage.agenda.coverage.SnpCoverage;
-import fr.aiguillage.agenda.http.RuleRoutes;
-import fr.aiguillage.agenda.http.SlotRoutes;
 import fr.aiguillage.calls.CallIntake;
 import fr.aiguillage.calls.CallService;
 import fr.aiguillage.calls.http.CallRoutes;
@@ -118,19 +110,16 @@ public final class AiguillageVerticle extends VerticleBase {
         new ProfessionalValidator(territories, SkillCatalog.load(config.skillsFile())));
     AccountService accounts = new AccountService(pool, clock, hasher, audit, new DirectoryReferenceData(territories, professionals));
     AuthService auth = new AuthService(pool, clock, config.auth(), hasher, audit);
-    AgendaAccess agendaAccess = new AgendaAccess(professionals);
-    SlotService slots = new SlotService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
-    RuleService rules = new RuleService(pool, clock, audit, agendaAccess, config.agendaHorizonDays());
-    AbsenceService absences = new AbsenceService(pool, clock, audit, agendaAccess);
-    HorizonJob horizon = new HorizonJob(pool, clock, rules);
-    SlotSearch search = new SlotSearch(searchPool, clock, audit, territories,
-        Duration.ofMinutes(config.bookingLeadMinutes()));
+    AgendaModule agenda = new AgendaModule(pool, searchPool, clock, audit, territories, professionals, config);
+    AgendaAccess agendaAccess = agenda.access();
+    SlotService slots = agenda.slots();
+    RuleService rules = agenda.rules();
     EventLog events = new EventLog(pool, clock);
     relay = new EventRelay(vertx, db, clock, ops.relayLag());
     PatientService patients = new PatientService(pool, clock, audit, territories,
         new PatientsSeenThroughAppointments());
     SlotClaims claims = new SlotClaims();
-    TriageModule triageModule = new TriageModule(vertx, pool, clock, audit, patients, search, config.triageRulesFile());
+    TriageModule triageModule = new TriageModule(vertx, pool, clock, audit, patients, agenda.search(), config.triageRulesFile());
     TriageService triage = triageModule.service();
     notify = new NotifyModule(vertx, pool, clock, audit, config, patients);
     BookSlot booking = new BookSlot(pool, clock, audit, events, claims, patients, professionals, triage,
@@ -162,8 +151,7 @@ public final class AiguillageVerticle extends VerticleBase {
             ? new DemoData(clock, professionals, accounts, rules, waitlist, secrets.demoPassword()).loadOnce()
             : Future.succeededFuture())
         .compose(v -> accounts.reportCrossLinks())
-        .compose(v -> horizon.run())
-        .onSuccess(v -> scheduleHorizon(horizon))
+        .compose(v -> agenda.start(vertx))
         .onSuccess(v -> scheduleSubscriptions(subscriptions))
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
@@ -179,11 +167,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new AuditRoutes(audit)::mount,
                 new TerritoryRoutes(territories)::mount,
                 new ProfessionalRoutes(professionals)::mount,
-                new SlotRoutes(slots)::mount,
-                new RuleRoutes(rules, horizon)::mount,
-                new AbsenceRoutes(absences)::mount,
-                new CoverageRoutes(new SnpCoverage(pool, clock, territories))::mount,
-                new SearchRoutes(search)::mount,
+                agenda.routes()::mount,
                 new PatientRoutes(patients)::mount,
                 new BookingRoutes(booking, appointments, new MoveAppointment(pool, clock, audit, events, claims,
                     professionals, notify.notices()))::mount,
@@ -206,13 +190,6 @@ public final class AiguillageVerticle extends VerticleBase {
     long period = TimeUnit.MINUTES.toMillis(config.ical().subscriptionMinutes());
     vertx.setPeriodic(period, period, id -> subscriptions.refreshAll()
         .onFailure(e -> LOG.error("Calendar subscriptions failed: {}", e.getMessage())));
-  }
-
-  /** Hourly: idempotent, so a missed day (or a second instance doing the same) costs nothing. */
-  private void scheduleHorizon(HorizonJob horizon) {
-    long hour = TimeUnit.HOURS.toMillis(1);
-    vertx.setPeriodic(hour, hour, id -> horizon.run()
-        .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
   }
 
   /** HTTP, HTTPS, or both (docs/privacy.md, "Chiffrement"): HTTPS when a certificate is configured. */
