@@ -37,7 +37,8 @@ public final class ApiRouter {
                              long uploadLimit, AuthService auth, AuditTrail audit,
                              Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
                              List<Consumer<Router>> plainRoutes) {
-    RouterBuilder api = RouterBuilder.create(vertx, new ReusedValidators(contract), RequestExtractor.withBodyHandler())
+    ReusedValidators validated = new ReusedValidators(contract);
+    RouterBuilder api = RouterBuilder.create(vertx, validated, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(new RequestDecoding(contract))
         .rootHandler(new RequestDeadline(BODY_TIMEOUT_MILLIS))
@@ -57,8 +58,13 @@ public final class ApiRouter {
     api.getRoute("getOpenApiDocument").addHandler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contractText));
     modules.forEach(module -> module.accept(api));
-    // Authentication is AuthHandler's job (one place for the 401 rules), not the contract's per-route handlers.
-    api.getRoutes().forEach(route -> route.setDoSecurity(false));
+    // Authentication is AuthHandler's job (one place for the 401 rules), not the contract's per-route handlers;
+    // validation is the contract's, on the event loop (InlineValidation says why).
+    InlineValidation validation = new InlineValidation(vertx, validated);
+    api.getRoutes().forEach(route -> {
+      route.setDoSecurity(false);
+      validation.replaceOn(route);
+    });
     Router router = api.createRouter();
     plainRoutes.forEach(routes -> routes.accept(router));
     ProblemHandler problems = new ProblemHandler(audit);
