@@ -2,6 +2,8 @@ package fr.aiguillage.triage;
 
 import fr.aiguillage.support.ApiTest;
 import fr.aiguillage.support.Fixtures;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,22 @@ class TriageGuidanceApiTest extends ApiTest {
   private int triageAuditRows() {
     return http.get("/api/v1/audit?entityType=triage&limit=1000", server.adminToken()).bodyAsJsonObject()
         .getJsonArray("items").size();
+  }
+
+  @Test
+  @DisplayName("a body over 16 KB (validated off the event loop) is held to the contract like a small one: 12 red flags are refused")
+  void largeBodyHeldToTheContract() {
+    String flags = "\"redFlags\": [" + String.join(", ", java.util.Collections.nCopies(12, "\"CHEST_PAIN\"")) + "]";
+    for (String padding : List.of("", " ".repeat(20_000))) {
+      var refused = http.send(HttpMethod.POST, "/api/v1/triage/preview", operator,
+          Buffer.buffer("{\"age\": 60, \"sex\": \"M\", \"complaint\": \"OTHER\"," + padding + flags + "}"));
+      assertInvalidField(refused, "redFlags");
+      var accepted = http.send(HttpMethod.POST, "/api/v1/triage/preview", operator,
+          Buffer.buffer("{\"age\": 60, \"sex\": \"M\", \"complaint\": \"OTHER\"," + padding
+              + "\"redFlags\": [\"CHEST_PAIN\"]}"));
+      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+      assertThat(accepted.bodyAsJsonObject().getString("urgency")).isEqualTo("VITAL");
+    }
   }
 
   @Test
