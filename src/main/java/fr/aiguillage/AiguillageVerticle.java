@@ -106,7 +106,7 @@ public final class AiguillageVerticle extends VerticleBase {
     AuditTrail audit = new AuditTrail(pool, clock);
     PasswordHasher hasher = new PasswordHasher(vertx, config.auth().pbkdf2Iterations());
     TerritoryService territories = new TerritoryService(pool);
-    ProfessionalService professionals = new ProfessionalService(pool, clock, audit,
+    ProfessionalService professionals = new ProfessionalService(pool, searchPool, clock, audit,
         new ProfessionalValidator(territories, SkillCatalog.load(config.skillsFile())));
     AccountService accounts = new AccountService(pool, clock, hasher, audit, new DirectoryReferenceData(territories, professionals));
     AuthService auth = new AuthService(pool, clock, config.auth(), hasher, audit);

@@ -40,7 +40,7 @@ public final class AgendaModule {
     this.clock = clock;
     this.territories = territories;
     this.access = new AgendaAccess(professionals);
-    this.slots = new SlotService(pool, clock, audit, access, config.agendaHorizonDays());
+    this.slots = new SlotService(pool, searchPool, clock, audit, access, config.agendaHorizonDays());
     this.rules = new RuleService(pool, clock, audit, access, config.agendaHorizonDays());
     this.absences = new AbsenceService(pool, clock, audit, access);
     this.horizon = new HorizonJob(pool, clock, rules);

@@ -38,14 +38,18 @@ public final class SlotService {
   private static final Duration MAX_LISTING = Duration.ofDays(92);
 
   private final Pool pool;
+  /** The search pool (plans kept, decision 0005): for the SAS's free-slot read, written for a generic plan. */
+  private final Pool searchPool;
   private final Clock clock;
   private final AuditTrail audit;
   private final AgendaAccess access;
   private final int horizonDays;
   private final SlotStore slots = new SlotStore();
 
-  public SlotService(Pool pool, Clock clock, AuditTrail audit, AgendaAccess access, int horizonDays) {
+  public SlotService(Pool pool, Pool searchPool, Clock clock, AuditTrail audit, AgendaAccess access,
+                     int horizonDays) {
     this.pool = pool;
+    this.searchPool = searchPool;
     this.clock = clock;
     this.audit = audit;
     this.access = access;
@@ -113,7 +117,7 @@ public final class SlotService {
     if (professionalIds.isEmpty() || kinds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return slots.findFree(pool, professionalIds, from, to, clock.instant(), kinds);
+    return slots.findFree(searchPool, professionalIds, from, to, clock.instant(), kinds);
   }
 
   /** For other modules: one slot, whatever the caller (they apply their own rules). */

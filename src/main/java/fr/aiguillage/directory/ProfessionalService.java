@@ -33,13 +33,17 @@ public final class ProfessionalService {
   private static final String ENTITY = "professional";
 
   private final Pool pool;
+  /** The search pool (plans kept, decision 0005): for the SAS's read by RPPS, written for a generic plan. */
+  private final Pool searchPool;
   private final Clock clock;
   private final AuditTrail audit;
   private final ProfessionalValidator validator;
   private final ProfessionalStore store = new ProfessionalStore();
 
-  public ProfessionalService(Pool pool, Clock clock, AuditTrail audit, ProfessionalValidator validator) {
+  public ProfessionalService(Pool pool, Pool searchPool, Clock clock, AuditTrail audit,
+                             ProfessionalValidator validator) {
     this.pool = pool;
+    this.searchPool = searchPool;
     this.clock = clock;
     this.audit = audit;
     this.validator = validator;
@@ -126,7 +130,7 @@ public final class ProfessionalService {
 
   /** For other modules: the professionals with these RPPS numbers, with their sites, whatever the caller. */
   public Future<List<Professional>> findByRppsForService(List<String> rpps) {
-    return rpps.isEmpty() ? Future.succeededFuture(List.of()) : store.findByRpps(pool, rpps);
+    return rpps.isEmpty() ? Future.succeededFuture(List.of()) : store.findByRpps(searchPool, rpps);
   }
 
   /** For other modules: the professional practising at this site, whatever the caller. */

@@ -2,6 +2,8 @@ package fr.aiguillage.bench;
 
 import io.vertx.sqlclient.Pool;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +26,27 @@ final class BookingData {
     BenchData.professionalsWithSites(pool, "16", n, EVERY_PROFESSION, 0.06);
   }
 
-  /** 20 slots of 20 minutes per professional: three a day for six days and two on the seventh. */
+  /**
+   * 20 slots of 20 minutes per professional: three a day for six days and two on the seventh. Written in one
+   * INSERT ... SELECT with the slot table's secondary indexes, foreign keys and exclusion constraint set aside and
+   * built again afterwards (one sorted build each instead of 2,000,000 index insertions and key checks): the same
+   * schema and the same checks at the end, several times faster.
+   */
   static void slots(Pool pool) throws Exception {
+    List<String> rebuild = new ArrayList<>();
+    pool.query("""
+            SELECT 'ALTER TABLE slot ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid),
+                   'ALTER TABLE slot DROP CONSTRAINT ' || quote_ident(conname)
+            FROM pg_constraint WHERE conrelid = 'slot'::regclass AND contype IN ('f', 'x')
+            UNION ALL
+            SELECT pg_get_indexdef(i.indexrelid), 'DROP INDEX ' || i.indexrelid::regclass::text
+            FROM pg_index i WHERE i.indrelid = 'slot'::regclass AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""")
+        .execute().await(10, TimeUnit.MINUTES)
+        .forEach(row -> rebuild.add(row.getString(0) + "\n" + row.getString(1)));
+    for (String statements : rebuild) {
+      pool.query(statements.split("\n")[1]).execute().await(10, TimeUnit.MINUTES);
+    }
     pool.query("""
             INSERT INTO slot (id, professional_id, site_id, kind, status, start_at, end_at, source, created_at, updated_at)
             SELECT gen_random_uuid(), s.professional_id, s.id, 'SNP', 'free', t.start_at,
@@ -36,6 +57,11 @@ final class BookingData {
                                    + ((k % 3) * 20 + (abs(hashtext(s.id::text)) % 10) * 60) * interval '1 minute'
                                    AS start_at) t""")
         .execute().await(60, TimeUnit.MINUTES);
+    for (String statements : rebuild) {
+      pool.withConnection(c -> c.query("SET maintenance_work_mem = '256MB'").execute()
+              .compose(v -> c.query(statements.split("\n")[0]).execute()))
+          .await(60, TimeUnit.MINUTES);
+    }
     pool.query("VACUUM ANALYZE").execute().await(30, TimeUnit.MINUTES);
     // The data set at rest: its pages written out now, not by a checkpoint in the middle of the measurements.
     pool.query("CHECKPOINT").execute().await(30, TimeUnit.MINUTES);

@@ -7,7 +7,7 @@ import fr.aiguillage.security.model.AuditEvent;
 import fr.aiguillage.web.Requests;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +41,9 @@ final class FhirExchange implements Handler<RoutingContext> {
   }
 
   /** Sends the resource the future brings once the audit row is committed; a failure goes to {@link #handle}. */
-  void reply(RoutingContext ctx, Future<JsonObject> resource, String detail) {
+  void reply(RoutingContext ctx, Future<Buffer> resource, String detail) {
     resource.compose(json -> record(ctx, AuditEvent.Outcome.SUCCESS, detail).map(json))
-        .onSuccess(json -> ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(json.toBuffer()))
+        .onSuccess(json -> ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(json))
         .onFailure(ctx::fail);
   }
 

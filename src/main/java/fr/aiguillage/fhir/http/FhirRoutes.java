@@ -9,7 +9,7 @@ import fr.aiguillage.fhir.resource.Resources;
 import fr.aiguillage.fhir.resource.SearchBundle;
 import fr.aiguillage.security.AuditTrail;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -37,7 +37,7 @@ public final class FhirRoutes {
   private final SearchBundle bundles;
   private final ClientSubjects subjects;
   private final FhirExchange exchange;
-  private final JsonObject capability;
+  private final Buffer capability;
 
   public FhirRoutes(SasSlots sas, Resources resources, String base, String allowedSubjects, AuditTrail audit,
                     OffsetDateTime started) {
@@ -46,7 +46,7 @@ public final class FhirRoutes {
     this.bundles = new SearchBundle(resources, base);
     this.subjects = new ClientSubjects(allowedSubjects);
     this.exchange = new FhirExchange(audit);
-    this.capability = Capability.statement(base, started);
+    this.capability = Capability.statement(base, started).toBuffer();
   }
 
   public Router router(Vertx vertx) {
@@ -65,7 +65,7 @@ public final class FhirRoutes {
 
   private void metadata(RoutingContext ctx) {
     FhirExchange.names(ctx, "fhir.metadata", "fhir", null);
-    exchange.reply(ctx, io.vertx.core.Future.succeededFuture(capability), null);
+    exchange.reply(ctx, io.vertx.core.Future.succeededFuture(capability.copy()), null);
   }
 
   private void searchSlots(RoutingContext ctx) {
@@ -77,17 +77,17 @@ public final class FhirRoutes {
 
   private void readSlot(RoutingContext ctx) {
     UUID id = id(ctx, "slot");
-    exchange.reply(ctx, sas.slot(id).map(resources::slot), null);
+    exchange.reply(ctx, sas.slot(id).map(s -> Resources.json(json -> resources.slot(json, s))), null);
   }
 
   private void readSchedule(RoutingContext ctx) {
     UUID id = id(ctx, "schedule");
-    exchange.reply(ctx, sas.schedule(id).map(resources::schedule), null);
+    exchange.reply(ctx, sas.schedule(id).map(s -> Resources.json(json -> resources.schedule(json, s))), null);
   }
 
   private void readPractitioner(RoutingContext ctx) {
     UUID id = id(ctx, "practitioner");
-    exchange.reply(ctx, sas.practitioner(id).map(resources::practitioner), null);
+    exchange.reply(ctx, sas.practitioner(id).map(p -> Resources.json(json -> resources.practitioner(json, p))), null);
   }
 
   /** Names the read for the audit row; an id that is not one of ours cannot exist here. */

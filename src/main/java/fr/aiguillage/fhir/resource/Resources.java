@@ -1,27 +1,52 @@
 package fr.aiguillage.fhir.resource;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import fr.aiguillage.agenda.model.SlotKind;
 import fr.aiguillage.directory.model.Professional;
 import fr.aiguillage.fhir.model.SasSchedule;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SasTerritory;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The FHIR R4 resources of the SAS guide's CPTS case, written as JSON by hand (docs/decisions/0011 says why not
- * with HAPI); the tests parse and validate every one of them with HAPI FHIR.
+ * with HAPI) with a streaming generator (0026 says why not as a tree); the tests parse and validate every one of
+ * them with HAPI FHIR.
  */
 public final class Resources {
 
-  /** FHIR {@code instant}: seconds always present, offset always present. */
-  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final String LOCATION_ID = "lieu";
+  /** A slot's {@code meta}: its profile and TRE_R314 slot types, one per kind. */
+  private static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
+  private static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
+      Canonicals.APPOINTMENT_REASON, "ROUTINE", null));
+
+  static {
+    for (SlotKind kind : SlotKind.values()) {
+      SLOT_META.put(kind, FhirJson.fragment(json -> {
+        json.writeStartObject();
+        FhirJson.profile(json, Canonicals.SLOT);
+        json.writeArrayFieldStart("security");
+        FhirJson.coding(json, Canonicals.SLOT_TYPE, "SNP");
+        if (kind == SlotKind.PUBLIC || kind == SlotKind.PRO) {
+          FhirJson.coding(json, Canonicals.SLOT_TYPE, kind.name());
+        }
+        FhirJson.coding(json, Canonicals.SLOT_TYPE, "CPTS");
+        json.writeEndArray();
+        json.writeEndObject();
+      }));
+    }
+  }
 
   private final String consoleBaseUrl;
+  /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
+  private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
 
   /** {@code consoleBaseUrl}: how the console's booking addresses start ({@link #bookingAddress}). */
   public Resources(String consoleBaseUrl) {
@@ -29,119 +54,168 @@ public final class Resources {
         : consoleBaseUrl;
   }
 
+  /** One resource as an answer's body. */
+  public static Buffer json(FhirJson.Writing resource) {
+    return FhirJson.buffer(2048, resource);
+  }
+
   /** Where a regulator books this slot; the SAS platform appends {@code ?origin=...} to it. */
   public String bookingAddress(java.util.UUID slotId) {
     return consoleBaseUrl + "/sas/creneaux/" + slotId;
   }
 
-  public JsonObject slot(SasSlot s) {
-    return new JsonObject().put("resourceType", "Slot").put("id", s.slot().id().toString())
-        .put("meta", meta(Canonicals.SLOT).put("security", slotTypes(s.slot().kind())))
-        .put("serviceType", new JsonArray()
-            .add(concept(Canonicals.ACT_CODE, "AMB", null))
-            .add(concept(Canonicals.ESTABLISHMENT_CATEGORY, "604", "Communauté Professionnelle Territoriale de Santé")
-                .put("extension", new JsonArray().add(new JsonObject().put("url", Canonicals.SERVICE_TYPE_R5)
-                    .put("valueReference", reference("HealthcareService", s.territory().id()))))))
-        .put("appointmentType", concept(Canonicals.APPOINTMENT_REASON, "ROUTINE", null))
-        .put("schedule", reference("Schedule", s.site().id().toString()))
-        .put("status", "free")
-        .put("start", INSTANT.format(s.slot().start()))
-        .put("end", INSTANT.format(s.slot().end()))
-        .put("comment", bookingAddress(s.slot().id()));
+  /** TRE_R314 types: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind. */
+  public void slot(JsonGenerator json, SasSlot s) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resourceType", "Slot");
+    json.writeStringField("id", s.slot().id().toString());
+    json.writeFieldName("meta");
+    json.writeRawValue(SLOT_META.get(s.slot().kind()));
+    json.writeFieldName("serviceType");
+    json.writeRawValue(serviceTypes.computeIfAbsent(s.territory().id(), Resources::serviceType));
+    json.writeFieldName("appointmentType");
+    json.writeRawValue(APPOINTMENT_TYPE);
+    FhirJson.reference(json, "schedule", "Schedule", s.site().id().toString());
+    json.writeStringField("status", "free");
+    json.writeStringField("start", FhirJson.instant(s.slot().start()));
+    json.writeStringField("end", FhirJson.instant(s.slot().end()));
+    json.writeStringField("comment", bookingAddress(s.slot().id()));
+    json.writeEndObject();
   }
 
-  /** TRE_R314: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind says. */
-  private static JsonArray slotTypes(SlotKind kind) {
-    JsonArray types = new JsonArray().add(coding(Canonicals.SLOT_TYPE, "SNP"));
-    if (kind == SlotKind.PUBLIC || kind == SlotKind.PRO) {
-      types.add(coding(Canonicals.SLOT_TYPE, kind.name()));
-    }
-    return types.add(coding(Canonicals.SLOT_TYPE, "CPTS"));
+  private static String serviceType(String territoryId) {
+    return FhirJson.fragment(json -> {
+      json.writeStartArray();
+      FhirJson.concept(json, Canonicals.ACT_CODE, "AMB", null);
+      json.writeStartObject();
+      json.writeArrayFieldStart("coding");
+      json.writeStartObject();
+      json.writeStringField("system", Canonicals.ESTABLISHMENT_CATEGORY);
+      json.writeStringField("code", "604");
+      json.writeStringField("display", "Communauté Professionnelle Territoriale de Santé");
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeArrayFieldStart("extension");
+      json.writeStartObject();
+      json.writeStringField("url", Canonicals.SERVICE_TYPE_R5);
+      FhirJson.reference(json, "valueReference", "HealthcareService", territoryId);
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+    });
   }
 
-  public JsonObject schedule(SasSchedule s) {
+  public void schedule(JsonGenerator json, SasSchedule s) throws IOException {
     String siteId = s.site().id().toString();
-    return new JsonObject().put("resourceType", "Schedule").put("id", siteId)
-        .put("meta", meta(Canonicals.SCHEDULE))
-        .put("active", true)
-        .put("actor", new JsonArray().add(reference("Practitioner", s.professional().id().toString()))
-            .add(reference("PractitionerRole", siteId)));
+    json.writeStartObject();
+    json.writeStringField("resourceType", "Schedule");
+    json.writeStringField("id", siteId);
+    FhirJson.meta(json, Canonicals.SCHEDULE);
+    json.writeBooleanField("active", true);
+    json.writeArrayFieldStart("actor");
+    FhirJson.reference(json, null, "Practitioner", s.professional().id().toString());
+    FhirJson.reference(json, null, "PractitionerRole", siteId);
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  public JsonObject practitioner(Professional p) {
-    return new JsonObject().put("resourceType", "Practitioner").put("id", p.id().toString())
-        .put("meta", meta(Canonicals.PRACTITIONER))
-        .put("identifier", new JsonArray().add(new JsonObject()
-            .put("type", concept(Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null))
-            .put("system", Canonicals.RPPS_SYSTEM).put("value", "8" + p.rpps())))
-        .put("active", true)
-        .put("name", new JsonArray().add(new JsonObject().put("family", p.familyName())
-            .put("given", new JsonArray().add(p.givenName()))));
+  public void practitioner(JsonGenerator json, Professional p) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resourceType", "Practitioner");
+    json.writeStringField("id", p.id().toString());
+    FhirJson.meta(json, Canonicals.PRACTITIONER);
+    json.writeArrayFieldStart("identifier");
+    json.writeStartObject();
+    json.writeFieldName("type");
+    FhirJson.concept(json, Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null);
+    json.writeStringField("system", Canonicals.RPPS_SYSTEM);
+    json.writeStringField("value", "8" + p.rpps());
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeBooleanField("active", true);
+    json.writeArrayFieldStart("name");
+    json.writeStartObject();
+    json.writeStringField("family", p.familyName());
+    json.writeArrayFieldStart("given");
+    json.writeString(p.givenName());
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /** The professional at the site, the site as a contained Location (address and position). */
-  public JsonObject practitionerRole(SasSchedule s) {
-    JsonObject location = new JsonObject().put("resourceType", "Location").put("id", LOCATION_ID)
-        .put("meta", meta(Canonicals.LOCATION))
-        .put("name", s.site().name())
-        .put("address", new JsonObject().put("use", "work").put("line", new JsonArray().add(s.site().address()))
-            .put("city", s.commune().name()).put("postalCode", s.commune().postcode()).put("country", "FR"))
-        .put("position", new JsonObject().put("longitude", s.site().lon()).put("latitude", s.site().lat()));
-    String phone = s.site().phone() != null ? s.site().phone() : s.professional().phone();
-    return new JsonObject().put("resourceType", "PractitionerRole").put("id", s.site().id().toString())
-        .put("meta", meta(Canonicals.PRACTITIONER_ROLE))
-        .put("contained", new JsonArray().add(location))
-        .put("active", true)
-        .put("practitioner", reference("Practitioner", s.professional().id().toString()))
-        .put("location", new JsonArray().add(new JsonObject().put("reference", "#" + LOCATION_ID)))
-        .put("telecom", new JsonArray().add(new JsonObject().put("system", "phone").put("value", phone)
-            .put("use", "work")));
+  public void practitionerRole(JsonGenerator json, SasSchedule s) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resourceType", "PractitionerRole");
+    json.writeStringField("id", s.site().id().toString());
+    FhirJson.meta(json, Canonicals.PRACTITIONER_ROLE);
+    json.writeArrayFieldStart("contained");
+    json.writeStartObject();
+    json.writeStringField("resourceType", "Location");
+    json.writeStringField("id", LOCATION_ID);
+    FhirJson.meta(json, Canonicals.LOCATION);
+    json.writeStringField("name", s.site().name());
+    json.writeObjectFieldStart("address");
+    json.writeStringField("use", "work");
+    json.writeArrayFieldStart("line");
+    json.writeString(s.site().address());
+    json.writeEndArray();
+    json.writeStringField("city", s.commune().name());
+    json.writeStringField("postalCode", s.commune().postcode());
+    json.writeStringField("country", "FR");
+    json.writeEndObject();
+    json.writeObjectFieldStart("position");
+    json.writeNumberField("longitude", s.site().lon());
+    json.writeNumberField("latitude", s.site().lat());
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeBooleanField("active", true);
+    FhirJson.reference(json, "practitioner", "Practitioner", s.professional().id().toString());
+    json.writeArrayFieldStart("location");
+    json.writeStartObject();
+    json.writeStringField("reference", "#" + LOCATION_ID);
+    json.writeEndObject();
+    json.writeEndArray();
+    FhirJson.telecom(json, s.site().phone() != null ? s.site().phone() : s.professional().phone());
+    json.writeEndObject();
   }
 
-  public JsonObject healthcareService(SasTerritory t) {
-    return new JsonObject().put("resourceType", "HealthcareService").put("id", t.id())
-        .put("meta", meta(Canonicals.HEALTHCARE_SERVICE))
-        .put("active", true)
-        .put("providedBy", reference("Organization", t.id()))
-        .put("name", t.name());
+  public void healthcareService(JsonGenerator json, SasTerritory t) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resourceType", "HealthcareService");
+    json.writeStringField("id", t.id());
+    FhirJson.meta(json, Canonicals.HEALTHCARE_SERVICE);
+    json.writeBooleanField("active", true);
+    FhirJson.reference(json, "providedBy", "Organization", t.id());
+    json.writeStringField("name", t.name());
+    json.writeEndObject();
   }
 
-  public JsonObject organization(SasTerritory t) {
-    JsonObject organization = new JsonObject().put("resourceType", "Organization").put("id", t.id())
-        .put("meta", meta(Canonicals.ORGANIZATION))
-        .put("identifier", new JsonArray().add(new JsonObject()
-            .put("type", concept(Canonicals.FR_CORE_V2_0203, "IDNST", null))
-            .put("system", Canonicals.FINESS_SYSTEM).put("value", t.finessIdentifier())))
-        .put("active", true)
-        .put("name", t.name());
+  public void organization(JsonGenerator json, SasTerritory t) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resourceType", "Organization");
+    json.writeStringField("id", t.id());
+    FhirJson.meta(json, Canonicals.ORGANIZATION);
+    json.writeArrayFieldStart("identifier");
+    json.writeStartObject();
+    json.writeFieldName("type");
+    FhirJson.concept(json, Canonicals.FR_CORE_V2_0203, "IDNST", null);
+    json.writeStringField("system", Canonicals.FINESS_SYSTEM);
+    json.writeStringField("value", t.finessIdentifier());
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeBooleanField("active", true);
+    json.writeStringField("name", t.name());
     if (t.phone() != null) {
-      organization.put("telecom", new JsonArray().add(new JsonObject().put("system", "phone").put("value", t.phone())
-          .put("use", "work")));
+      FhirJson.telecom(json, t.phone());
     }
-    return organization;
-  }
-
-  static JsonObject meta(String profile) {
-    return new JsonObject().put("profile", new JsonArray().add(profile));
-  }
-
-  static JsonObject reference(String type, String id) {
-    return new JsonObject().put("reference", type + "/" + id);
-  }
-
-  private static JsonObject coding(String system, String code) {
-    return new JsonObject().put("system", system).put("code", code);
-  }
-
-  private static JsonObject concept(String system, String code, String display) {
-    JsonObject coding = coding(system, code);
-    if (display != null) {
-      coding.put("display", display);
-    }
-    return new JsonObject().put("coding", new JsonArray().add(coding));
+    json.writeEndObject();
   }
 
   static String instant(OffsetDateTime time) {
-    return INSTANT.format(time);
+    return FhirJson.instant(time);
   }
 }

@@ -1,12 +1,13 @@
 package fr.aiguillage.fhir.resource;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import fr.aiguillage.fhir.model.Include;
 import fr.aiguillage.fhir.model.SasSchedule;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,22 @@ import java.util.UUID;
 /**
  * The searchset Bundle of {@code sas-cpts-bundle-aggregator}: the slots ({@code match}), then what the asked
  * includes bring, each resource once ({@code include}): Schedules, their actors (Practitioner, PractitionerRole),
- * the CPTS's HealthcareService and its Organization.
+ * the CPTS's HealthcareService and its Organization. Written straight into the answer's buffer.
  */
 public final class SearchBundle {
 
+  /** About what one slot and its share of the includes take (the benchmark's answers: 1.7 KB a slot). */
+  private static final int BYTES_PER_SLOT = 2048;
+
   private final Resources resources;
   private final String base;
+  private final String meta = FhirJson.fragment(json -> {
+    json.writeStartObject();
+    json.writeArrayFieldStart("profile");
+    json.writeString(Canonicals.BUNDLE);
+    json.writeEndArray();
+    json.writeEndObject();
+  });
 
   /** {@code base}: the FHIR base fullUrls and links start with, e.g. https://cpts.example/fhir/r4. */
   public SearchBundle(Resources resources, String base) {
@@ -28,46 +39,65 @@ public final class SearchBundle {
     this.base = base;
   }
 
-  public JsonObject of(SlotSearchQuery query, List<SasSlot> slots) {
-    JsonArray entries = new JsonArray();
-    Map<String, JsonObject> included = new LinkedHashMap<>();
-    for (SasSlot s : slots) {
-      entries.add(entry(resources.slot(s), "match"));
-      include(query, s, included);
-    }
-    included.values().forEach(resource -> entries.add(entry(resource, "include")));
-    JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("id", UUID.randomUUID().toString())
-        .put("meta", Resources.meta(Canonicals.BUNDLE))
-        .put("type", "searchset")
-        .put("total", slots.size())
-        .put("link", new JsonArray().add(new JsonObject().put("relation", "self")
-            .put("url", base + "/Slot" + (query.selfQuery().isEmpty() ? "" : "?" + query.selfQuery()))));
-    // FHIR JSON forbids empty arrays: no match, no entry element.
-    return entries.isEmpty() ? bundle : bundle.put("entry", entries);
+  public Buffer of(SlotSearchQuery query, List<SasSlot> slots) {
+    return FhirJson.buffer(1024 + BYTES_PER_SLOT * slots.size(), json -> {
+      json.writeStartObject();
+      json.writeStringField("resourceType", "Bundle");
+      json.writeStringField("id", UUID.randomUUID().toString());
+      json.writeFieldName("meta");
+      json.writeRawValue(meta);
+      json.writeStringField("type", "searchset");
+      json.writeNumberField("total", slots.size());
+      json.writeArrayFieldStart("link");
+      json.writeStartObject();
+      json.writeStringField("relation", "self");
+      json.writeStringField("url", base + "/Slot" + (query.selfQuery().isEmpty() ? "" : "?" + query.selfQuery()));
+      json.writeEndObject();
+      json.writeEndArray();
+      // FHIR JSON forbids empty arrays: no match, no entry element.
+      if (!slots.isEmpty()) {
+        json.writeArrayFieldStart("entry");
+        Map<String, FhirJson.Writing> included = new LinkedHashMap<>();
+        for (SasSlot s : slots) {
+          entry(json, "Slot", s.slot().id().toString(), "match", g -> resources.slot(g, s));
+          include(query, s, included);
+        }
+        for (Map.Entry<String, FhirJson.Writing> resource : included.entrySet()) {
+          String[] typeAndId = resource.getKey().split("/", 2);
+          entry(json, typeAndId[0], typeAndId[1], "include", resource.getValue());
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    });
   }
 
-  private void include(SlotSearchQuery query, SasSlot s, Map<String, JsonObject> included) {
+  private void include(SlotSearchQuery query, SasSlot s, Map<String, FhirJson.Writing> included) {
     SasSchedule schedule = new SasSchedule(s.professional(), s.site(), s.commune(), s.territory());
     if (query.includes(Include.SCHEDULE)) {
-      included.computeIfAbsent("Schedule/" + s.site().id(), k -> resources.schedule(schedule));
+      included.putIfAbsent("Schedule/" + s.site().id(), g -> resources.schedule(g, schedule));
       if (query.includes(Include.SCHEDULE_ACTOR)) {
-        included.computeIfAbsent("Practitioner/" + s.professional().id(), k -> resources.practitioner(s.professional()));
-        included.computeIfAbsent("PractitionerRole/" + s.site().id(), k -> resources.practitionerRole(schedule));
+        included.putIfAbsent("Practitioner/" + s.professional().id(), g -> resources.practitioner(g, s.professional()));
+        included.putIfAbsent("PractitionerRole/" + s.site().id(), g -> resources.practitionerRole(g, schedule));
       }
     }
     if (query.includes(Include.SERVICE)) {
-      included.computeIfAbsent("HealthcareService/" + s.territory().id(),
-          k -> resources.healthcareService(s.territory()));
+      included.putIfAbsent("HealthcareService/" + s.territory().id(), g -> resources.healthcareService(g, s.territory()));
       if (query.includes(Include.SERVICE_ORGANIZATION)) {
-        included.computeIfAbsent("Organization/" + s.territory().id(), k -> resources.organization(s.territory()));
+        included.putIfAbsent("Organization/" + s.territory().id(), g -> resources.organization(g, s.territory()));
       }
     }
   }
 
-  private JsonObject entry(JsonObject resource, String mode) {
-    return new JsonObject()
-        .put("fullUrl", base + "/" + resource.getString("resourceType") + "/" + resource.getString("id"))
-        .put("resource", resource)
-        .put("search", new JsonObject().put("mode", mode));
+  private void entry(JsonGenerator json, String type, String id, String mode, FhirJson.Writing resource)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("fullUrl", base + "/" + type + "/" + id);
+    json.writeFieldName("resource");
+    resource.write(json);
+    json.writeObjectFieldStart("search");
+    json.writeStringField("mode", mode);
+    json.writeEndObject();
+    json.writeEndObject();
   }
 }

@@ -1,0 +1,151 @@
+package fr.aiguillage.fhir.resource;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+
+/**
+ * FHIR JSON written straight into the answer's buffer with Jackson's streaming generator (no tree of objects
+ * built and walked again: a search answer is about 250 KB, decision 0026), and the fixed parts of resources
+ * serialised once ({@link #fragment}) then copied as they are.
+ */
+public final class FhirJson {
+
+  /** Writes one JSON value. */
+  @FunctionalInterface
+  public interface Writing {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private FhirJson() {
+  }
+
+  /** The value {@code writing} writes, as the bytes of an answer; {@code sizeHint}: the expected size. */
+  public static Buffer buffer(int sizeHint, Writing writing) {
+    Buffer buffer = Buffer.buffer(sizeHint);
+    try (JsonGenerator json = FACTORY.createGenerator(new OutputStream() {
+      @Override
+      public void write(int b) {
+        buffer.appendByte((byte) b);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) {
+        buffer.appendBytes(bytes, offset, length);
+      }
+    })) {
+      writing.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer;
+  }
+
+  /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(String)}. */
+  static String fragment(Writing writing) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      writing.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  static void telecom(JsonGenerator json, String phone) throws IOException {
+    json.writeArrayFieldStart("telecom");
+    json.writeStartObject();
+    json.writeStringField("system", "phone");
+    json.writeStringField("value", phone);
+    json.writeStringField("use", "work");
+    json.writeEndObject();
+    json.writeEndArray();
+  }
+
+  static void meta(JsonGenerator json, String profile) throws IOException {
+    json.writeObjectFieldStart("meta");
+    profile(json, profile);
+    json.writeEndObject();
+  }
+
+  static void profile(JsonGenerator json, String profile) throws IOException {
+    json.writeArrayFieldStart("profile");
+    json.writeString(profile);
+    json.writeEndArray();
+  }
+
+  /** {@code "field": {"reference": "Type/id"}}, or the object alone when {@code field} is null (in an array). */
+  static void reference(JsonGenerator json, String field, String type, String id) throws IOException {
+    if (field != null) {
+      json.writeFieldName(field);
+    }
+    json.writeStartObject();
+    json.writeStringField("reference", type + "/" + id);
+    json.writeEndObject();
+  }
+
+  static void coding(JsonGenerator json, String system, String code) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("system", system);
+    json.writeStringField("code", code);
+    json.writeEndObject();
+  }
+
+  static void concept(JsonGenerator json, String system, String code, String display) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("coding");
+    json.writeStartObject();
+    json.writeStringField("system", system);
+    json.writeStringField("code", code);
+    if (display != null) {
+      json.writeStringField("display", display);
+    }
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** FHIR {@code instant}: {@code yyyy-MM-ddTHH:mm:ss} and the offset ({@code Z} or {@code +hh:mm}), years 1000-9999. */
+  static String instant(OffsetDateTime time) {
+    char[] c = new char[25];
+    int n = 0;
+    n = digits(c, n, time.getYear(), 4);
+    c[n++] = '-';
+    n = digits(c, n, time.getMonthValue(), 2);
+    c[n++] = '-';
+    n = digits(c, n, time.getDayOfMonth(), 2);
+    c[n++] = 'T';
+    n = digits(c, n, time.getHour(), 2);
+    c[n++] = ':';
+    n = digits(c, n, time.getMinute(), 2);
+    c[n++] = ':';
+    n = digits(c, n, time.getSecond(), 2);
+    int offset = time.getOffset().getTotalSeconds();
+    if (offset == 0) {
+      c[n++] = 'Z';
+    } else {
+      c[n++] = offset < 0 ? '-' : '+';
+      int minutes = Math.abs(offset) / 60;
+      n = digits(c, n, minutes / 60, 2);
+      c[n++] = ':';
+      n = digits(c, n, minutes % 60, 2);
+    }
+    return new String(c, 0, n);
+  }
+
+  private static int digits(char[] c, int at, int value, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      c[at + i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    return at + width;
+  }
+}
