@@ -58,6 +58,7 @@ import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
 import fr.aiguillage.scope.ScopeModule;
 import fr.aiguillage.web.ApiRouter;
+import fr.aiguillage.web.BodyDeadline;
 import fr.aiguillage.web.ConnectionLimit;
 import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
@@ -199,17 +200,19 @@ public final class AiguillageVerticle extends VerticleBase {
       return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
     }
     Future<HttpServer> plain = tls.plainHttp()
-        ? listenPlain(router, ConnectionLimit.of(config.section("limits"))).onSuccess(s -> server = s)
+        ? listenPlain(router, ConnectionLimit.of(config.section("limits")),
+            BodyDeadline.of(config.section("limits"))).onSuccess(s -> server = s)
         : Future.succeededFuture();
     Future<HttpServer> secure = tls.enabled()
-        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits"))).onSuccess(s -> tlsServer = s)
+        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits")),
+            BodyDeadline.of(config.section("limits"))).onSuccess(s -> tlsServer = s)
         : Future.succeededFuture();
     return Future.all(plain, secure);
   }
 
-  private Future<HttpServer> listenPlain(io.vertx.ext.web.Router router, ConnectionLimit limit) {
+  private Future<HttpServer> listenPlain(io.vertx.ext.web.Router router, ConnectionLimit limit, BodyDeadline deadline) {
     return vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).connectionHandler(limit::opened)
-        .requestHandler(limit.guard(router)).listen(config.httpPort());
+        .requestHandler(limit.guard(deadline.guard(router))).listen(config.httpPort());
   }
 
   /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */
