@@ -144,6 +144,8 @@ public final class AiguillageVerticle extends VerticleBase {
         waitlist, proposals, accounts);
     fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, config);
+    // Parsed while the steps below wait on the database: on a restart it is the longest single step (decision 0016).
+    Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, ApiRouter.CONTRACT);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -157,8 +159,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> ops.start(relay, notify::queued))
-        .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
-            vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
+        .compose(v -> Future.all(contract, vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
             config.bodyLimitBytes(), config.ical().importMaxBytes(), auth, audit,
             scope.guard(loaded.resultAt(0)), List.of(
