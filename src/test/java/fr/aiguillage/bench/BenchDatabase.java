@@ -5,7 +5,9 @@ import fr.aiguillage.db.Migrations;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.directory.TerritoryService;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +47,9 @@ final class BenchDatabase {
       DatabaseServer maker = DatabaseServer.startEmbedded(template.resolve("pg"));
       Migrations.migrate(maker.settings());
       Vertx vertx = Vertx.vertx();
-      Pool pool = Pools.create(vertx, maker.settings(), 4);
+      // Its own pool with a long wait: on a loaded machine a new connection can take longer than the service's 5 s.
+      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4).setConnectionTimeout(120))
+          .connectingTo(Pools.connectOptions(maker.settings())).using(vertx).build();
       new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(10, TimeUnit.MINUTES);
       BookingData.professionals(pool, professionals);
       BookingData.slots(pool);
