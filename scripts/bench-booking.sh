@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: slot search and booking on 100,000 professionals / 2,000,000 slots (7 days), through HTTP,
 # then the search's own SQL and the same booking transaction straight into PostgreSQL with pgbench as the ceilings.
+# The data set is made once per size and day under target/bench-data/ and copied for each run (BenchDatabase).
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
 # Arguments: [professionals] [searches] [bookings] [pgbench seconds] [warm-up searches=40000]
 set -euo pipefail

@@ -4,6 +4,7 @@
 # operators double each stage until an operation errs or its p99 passes 1 s; prints throughput and p50/p99 per
 # operation, each instance's RSS, a GET /health ceiling from the same run, and what broke first.
 # Not part of `mvn -B verify`. Arguments: [professionals=100000] [stage seconds=20] [max operators=512] [streams=200]
+# The data set is made once per size and day under target/bench-data/ and copied for each run (BenchDatabase).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFESSIONALS=${1:-100000}

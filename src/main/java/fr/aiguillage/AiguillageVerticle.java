@@ -58,6 +58,7 @@ import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
 import fr.aiguillage.scope.ScopeModule;
 import fr.aiguillage.web.ApiRouter;
+import fr.aiguillage.web.BodyDeadline;
 import fr.aiguillage.web.ConnectionLimit;
 import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
@@ -143,6 +144,8 @@ public final class AiguillageVerticle extends VerticleBase {
         waitlist, proposals, accounts);
     fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, config);
+    // Parsed while the steps below wait on the database: on a restart it is the longest single step (decision 0016).
+    Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, ApiRouter.CONTRACT);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -156,8 +159,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> ops.start(relay, notify::queued))
-        .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
-            vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
+        .compose(v -> Future.all(contract, vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
             config.bodyLimitBytes(), config.ical().importMaxBytes(), auth, audit,
             scope.guard(loaded.resultAt(0)), List.of(
@@ -199,17 +201,19 @@ public final class AiguillageVerticle extends VerticleBase {
       return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
     }
     Future<HttpServer> plain = tls.plainHttp()
-        ? listenPlain(router, ConnectionLimit.of(config.section("limits"))).onSuccess(s -> server = s)
+        ? listenPlain(router, ConnectionLimit.of(config.section("limits")),
+            BodyDeadline.of(config.section("limits"))).onSuccess(s -> server = s)
         : Future.succeededFuture();
     Future<HttpServer> secure = tls.enabled()
-        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits"))).onSuccess(s -> tlsServer = s)
+        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits")),
+            BodyDeadline.of(config.section("limits"))).onSuccess(s -> tlsServer = s)
         : Future.succeededFuture();
     return Future.all(plain, secure);
   }
 
-  private Future<HttpServer> listenPlain(io.vertx.ext.web.Router router, ConnectionLimit limit) {
+  private Future<HttpServer> listenPlain(io.vertx.ext.web.Router router, ConnectionLimit limit, BodyDeadline deadline) {
     return vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).connectionHandler(limit::opened)
-        .requestHandler(limit.guard(router)).listen(config.httpPort());
+        .requestHandler(limit.guard(deadline.guard(router))).listen(config.httpPort());
   }
 
   /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */

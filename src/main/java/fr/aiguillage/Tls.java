@@ -1,6 +1,7 @@
 package fr.aiguillage;
 
 import fr.aiguillage.config.AppConfig;
+import fr.aiguillage.web.BodyDeadline;
 import fr.aiguillage.web.ConnectionLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +23,8 @@ final class Tls {
   private Tls() {
   }
 
-  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, Router router, ConnectionLimit limit) {
+  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, Router router, ConnectionLimit limit,
+                                   BodyDeadline deadline) {
     HttpServerOptions options = new HttpServerOptions()
         .setSsl(true)
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile()).setKeyPath(tls.keyFile()))
@@ -31,10 +33,10 @@ final class Tls {
     String hsts = "max-age=" + tls.hstsMaxAgeSeconds() + "; includeSubDomains";
     return vertx.createHttpServer(options)
         .connectionHandler(limit::opened)
-        .requestHandler(limit.guard(request -> {
+        .requestHandler(limit.guard(deadline.guard(request -> {
           request.response().putHeader("Strict-Transport-Security", hsts);
           router.handle(request);
-        }))
+        })))
         .listen();
   }
 }

@@ -64,13 +64,17 @@ public final class AgendaModule {
     return search;
   }
 
-  /** Extends every rule to the horizon now, then hourly (idempotent: a missed hour or a second instance costs nothing). */
+  /**
+   * Extends every rule to the horizon now, then hourly (idempotent: a missed hour or a second instance costs nothing).
+   * The first run is not waited for: a rule's slots are made when it is saved, so a restart only moves every rule's
+   * horizon on by the minutes the service was down, and that need not hold the service's start (decision 0016).
+   */
   public Future<Void> start(Vertx vertx) {
-    return horizon.run().onSuccess(v -> {
-      long hour = TimeUnit.HOURS.toMillis(1);
-      vertx.setPeriodic(hour, hour, id -> horizon.run()
-          .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
-    }).mapEmpty();
+    horizon.run().onFailure(e -> LOG.error("Horizon job failed at start: {}", e.getMessage()));
+    long hour = TimeUnit.HOURS.toMillis(1);
+    vertx.setPeriodic(hour, hour, id -> horizon.run()
+        .onFailure(e -> LOG.error("Horizon job failed: {}", e.getMessage())));
+    return Future.succeededFuture();
   }
 
   public AgendaRoutes routes() {

@@ -8,7 +8,9 @@ import fr.aiguillage.failure.UnknownReference;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
+import io.vertx.core.VertxException;
+
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 import java.util.List;
@@ -34,18 +36,32 @@ public final class SqlFailures {
   private SqlFailures() {
   }
 
+  /** Severities with which PostgreSQL ends the session (or the server): the request's database is gone. */
+  private static final List<String> SESSION_ENDED = List.of("FATAL", "PANIC");
+
+  /**
+   * The Vert.x SQL client fails the statements it had sent on a connection that closes under them with a bare
+   * VertxException of this message (SocketConnectionBase), the I/O error as its cause when there was one.
+   */
+  private static final String PENDING_ON_CLOSED = "Pending requests failed to be sent due to connection has been closed";
+
   /**
    * A 503 when this failure (or one of its causes) says the database is out of reach rather than that the request
-   * was wrong, else null. The pool's own wait ends in a TimeoutException (message "Timeout").
+   * was wrong, else null: every "database away" is recognised here and nowhere else. That is a refused, reset or
+   * closed connection (any I/O failure: the request path does no other network or file I/O), a connection closed
+   * under a running statement, the pool's own wait (a TimeoutException, message "Timeout"), a SQLSTATE of class 08
+   * or 57P01-57P03, and any error PostgreSQL raises as FATAL or PANIC, which ends the session: a database that
+   * does not accept connections (55000, ALLOW_CONNECTIONS false), "too many clients" (53300), a failed
+   * authentication after a password change.
    */
   public static Unavailable unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedConnectionException
-          || t instanceof TimeoutException) {
+      if (t instanceof IOException || t instanceof ClosedConnectionException || t instanceof TimeoutException
+          || t instanceof VertxException && t.getMessage() != null && t.getMessage().startsWith(PENDING_ON_CLOSED)) {
         return new Unavailable();
       }
-      if (t instanceof PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("08") || SERVER_AWAY.contains(pg.getSqlState()))) {
+      if (t instanceof PgException pg && (SESSION_ENDED.contains(pg.getSeverity()) || pg.getSqlState() != null
+          && (pg.getSqlState().startsWith("08") || SERVER_AWAY.contains(pg.getSqlState())))) {
         return new Unavailable();
       }
     }

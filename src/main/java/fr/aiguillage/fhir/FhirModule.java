@@ -8,6 +8,7 @@ import fr.aiguillage.fhir.http.BookingLinkRoutes;
 import fr.aiguillage.fhir.http.FhirRoutes;
 import fr.aiguillage.fhir.resource.Resources;
 import fr.aiguillage.security.AuditTrail;
+import fr.aiguillage.web.BodyDeadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -37,11 +38,13 @@ public final class FhirModule {
   private final SasSlots sas;
   private final AuditTrail audit;
   private final Clock clock;
+  private final BodyDeadline deadline;
   private HttpServer server;
 
   public FhirModule(AppConfig config, Clock clock, AuditTrail audit, TerritoryService territories,
                     ProfessionalService professionals, SlotService slots) {
     this.settings = config.fhir();
+    this.deadline = BodyDeadline.of(config.section("limits"));
     this.clock = clock;
     this.audit = audit;
     this.resources = new Resources(settings.consoleBaseUrl());
@@ -61,7 +64,7 @@ public final class FhirModule {
     String base = base();
     Router router = new FhirRoutes(sas, resources, base, required(settings.allowedSubjects(), "ALLOWED_SUBJECTS"),
         audit, OffsetDateTime.now(clock)).router(vertx);
-    return vertx.createHttpServer(options()).requestHandler(router).listen(settings.port())
+    return vertx.createHttpServer(options()).requestHandler(deadline.guard(router)).listen(settings.port())
         .onSuccess(s -> server = s)
         .onSuccess(s -> LOG.info("SAS FHIR interface listening on port {} (client certificates required), base {}",
             s.actualPort(), base))

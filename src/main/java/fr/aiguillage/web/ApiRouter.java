@@ -30,9 +30,6 @@ public final class ApiRouter {
   /** Paths that take a larger body than JSON requests (calendar uploads). */
   static final String UPLOAD_SUFFIX = "/availability/import";
 
-  /** How long a client may take to send a whole request body (a body trickled byte by byte is cut off). */
-  static final long BODY_TIMEOUT_MILLIS = 30_000;
-
   public static Router build(Vertx vertx, OpenAPIContract contract, Buffer contractText, long bodyLimit,
                              long uploadLimit, AuthService auth, AuditTrail audit,
                              Handler<RoutingContext> territoryGuard, List<Consumer<RouterBuilder>> modules,
@@ -41,7 +38,6 @@ public final class ApiRouter {
     RouterBuilder api = RouterBuilder.create(vertx, validated, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(new RequestDecoding(contract))
-        .rootHandler(new RequestDeadline(BODY_TIMEOUT_MILLIS))
         .rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(bodyLimit, uploadLimit)))
         .rootHandler(ctx -> {
           boolean upload = ctx.normalizedPath().endsWith(UPLOAD_SUFFIX);

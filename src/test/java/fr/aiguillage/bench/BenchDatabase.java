@@ -2,14 +2,24 @@ package fr.aiguillage.bench;
 
 import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.Migrations;
+import fr.aiguillage.db.Pools;
+import fr.aiguillage.directory.TerritoryService;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A fresh embedded PostgreSQL under target/, migrated, for benchmarks (never for the test suite). */
@@ -62,6 +72,60 @@ final class BenchDatabase {
     System.out.printf("data set %s generated in %.1f s (kept in %s for the next runs)%n", key,
         (System.nanoTime() - t0) / 1e9, dir);
     return server;
+  }
+
+  /**
+   * A database under target/{@code name} holding bench-booking's data set ({@code professionals} and their 7 days of
+   * slots), copied from a template made once per size and day under target/bench-data/ (the slots start from the
+   * day they were made), so that a second run, or bench-load after bench-booking, skips the generation. The copy
+   * is migrated: a template made before a new migration still serves.
+   */
+  static DatabaseServer withBookingData(String name, int professionals) throws Exception {
+    Path template = Path.of("target", "bench-data", professionals + "-professionals-" + LocalDate.now());
+    if (!Files.exists(template.resolve("READY"))) {
+      delete(template); // only this size's template: other benchmarks keep theirs under bench-data/
+      long t0 = System.nanoTime();
+      DatabaseServer maker = DatabaseServer.startEmbedded(template.resolve("pg"));
+      Migrations.migrate(maker.settings());
+      Vertx vertx = Vertx.vertx();
+      // Its own pool with a long wait: on a loaded machine a new connection can take longer than the service's 5 s.
+      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4).setConnectionTimeout(120))
+          .connectingTo(Pools.connectOptions(maker.settings())).using(vertx).build();
+      new TerritoryService(pool).loadFrom(Path.of("config/territories.json")).await(10, TimeUnit.MINUTES);
+      BookingData.professionals(pool, professionals);
+      BookingData.slots(pool);
+      pool.close().await(1, TimeUnit.MINUTES);
+      vertx.close().await(1, TimeUnit.MINUTES);
+      maker.close();
+      Files.writeString(template.resolve("READY"), "");
+      System.out.printf("data set: %d professionals and their slots generated in %.1f s (kept in %s)%n",
+          professionals, (System.nanoTime() - t0) / 1e9, template);
+    } else {
+      System.out.printf("data set: %d professionals reused from %s%n", professionals, template);
+    }
+    Path dir = Path.of("target", name);
+    delete(dir);
+    copy(template.resolve("pg"), dir);
+    DatabaseServer server = DatabaseServer.startEmbedded(dir);
+    Migrations.migrate(server.settings());
+    return server;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      files.forEach(source -> {
+        Path target = to.resolve(from.relativize(source).toString());
+        try {
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else if (!source.getFileName().toString().equals("postmaster.pid")) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 
   private static void delete(Path dir) throws IOException {

@@ -61,6 +61,11 @@ public final class ExternalPostgres implements AutoCloseable {
     }
   }
 
+  /** A plain JDBC session on one of the server's databases, for the test's own hand on the server. */
+  public java.sql.Connection session(String database) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "");
+  }
+
   /** The URL an operator would put in {@code AIGUILLAGE_DB_URL}. */
   public String url() {
     return "postgresql://postgres@localhost:" + port + "/postgres";
