@@ -1,9 +1,9 @@
 package fr.aiguillage.agenda;
 
 import fr.aiguillage.agenda.model.SearchResult.Hit;
-import fr.aiguillage.agenda.store.SlotSearchStore.Criteria;
 import io.vertx.core.Future;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,8 +12,13 @@ import java.util.List;
  */
 public interface DutyFinder {
 
-  DutyFinder NONE = criteria -> Future.succeededFuture(List.of());
+  DutyFinder NONE = query -> Future.succeededFuture(List.of());
 
-  /** One hit per place held with seats left and a free step in the window, within the radius. */
-  Future<List<Hit>> duties(Criteria criteria);
+  /** Where and what the search looks for: the patient's place, profession, skill, territories, window, radius. */
+  record Query(double lat, double lon, String profession, String skill, List<String> territories, Instant from,
+               Instant to, double radiusKm) {
+  }
+
+  /** One hit per place held with seats left and a free step in the window, within the radius (km, one decimal). */
+  Future<List<Hit>> duties(Query query);
 }

@@ -117,7 +117,8 @@ public final class SlotSearch {
     if (!criteria.kinds().contains(fr.aiguillage.agenda.model.SlotKind.SNP)) {
       return Future.succeededFuture(slots);
     }
-    return duties.duties(criteria).map(found -> {
+    return duties.duties(new DutyFinder.Query(criteria.lat(), criteria.lon(), criteria.profession(), criteria.skill(),
+        criteria.territories(), criteria.from(), criteria.to(), criteria.radiusKm())).map(found -> {
       if (found.isEmpty()) {
         return slots;
       }

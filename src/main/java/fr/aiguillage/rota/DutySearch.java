@@ -5,9 +5,6 @@ import fr.aiguillage.agenda.model.SearchResult.DutySummary;
 import fr.aiguillage.agenda.model.SearchResult.Hit;
 import fr.aiguillage.agenda.model.SearchResult.ProfessionalSummary;
 import fr.aiguillage.agenda.model.SearchResult.SiteSummary;
-import fr.aiguillage.agenda.store.Earth;
-import fr.aiguillage.agenda.store.SlotSearchStore;
-import fr.aiguillage.agenda.store.SlotSearchStore.Criteria;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.rota.store.DutyStore;
 import fr.aiguillage.rota.store.DutyStore.Duty;
@@ -35,9 +32,9 @@ public final class DutySearch implements DutyFinder {
   }
 
   @Override
-  public Future<List<Hit>> duties(Criteria c) {
+  public Future<List<Hit>> duties(Query c) {
     return store.nearby(pool, c.lat(), c.lon(), c.profession(), c.territories(), c.skill(), c.from(), c.to(),
-        Earth.chordMetres(c.radiusKm())).map(found -> {
+        c.radiusKm() * 1000.0).map(found -> {
           List<Hit> hits = new ArrayList<>();
           for (Nearby n : found) {
             Duty d = n.duty();
@@ -60,6 +57,6 @@ public final class DutySearch implements DutyFinder {
         r.getString("given_name"), r.getString("profession"), r.getString("phone")),
         new SiteSummary(d.siteId(), r.getString("name"), r.getString("address"), r.getString("commune_insee"),
             r.getDouble("lat"), r.getDouble("lon")),
-        SlotSearchStore.round(Earth.greatCircleKm(n.chordMetres())));
+        Math.round(n.metres() / 100.0) / 10.0);
   }
 }

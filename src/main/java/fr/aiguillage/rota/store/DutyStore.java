@@ -174,28 +174,29 @@ public final class DutyStore {
         });
   }
 
-  /** A search hit's raw row: the duty, its professional and site, the chord to the patient (metres). */
-  public record Nearby(Duty duty, Row row, double chordMetres) {
+  /** A search hit's raw row: the duty, its professional and site, the great-circle distance to the patient. */
+  public record Nearby(Duty duty, Row row, double metres) {
   }
 
   /**
    * Published duties of the profession ($3) in the territories ($4) with seats left, overlapping [$6, $7), their
-   * holder active with the skill ($5), their site within the chord ($8) of the place ($1 lat, $2 lon).
+   * holder active with the skill ($5), their site within $8 metres (great circle) of the place ($1 lat, $2 lon).
    */
   public Future<List<Nearby>> nearby(SqlClient db, double lat, double lon, String profession, List<String> territories,
-                                     String skill, Instant from, Instant to, double chordMetres) {
+                                     String skill, Instant from, Instant to, double metres) {
     String sql = DUTY.replace("SELECT a.place_id,", """
         SELECT pr.family_name, pr.given_name, pr.profession, pr.phone, si.name, si.address, si.commune_insee, si.lat,
-               si.lon, si.position <-> ll_to_earth($1, $2) AS chord, a.place_id,""")
+               si.lon, earth_distance(ll_to_earth($1, $2), si.position) AS metres, a.place_id,""")
         + " JOIN professional pr ON pr.id = a.professional_id"
         + " WHERE m.status = 'PUBLISHED' AND b.profession = $3 AND sec.territory_id = ANY ($4) AND pr.active"
         + " AND ($5::text IS NULL OR $5 = ANY (pr.skills)) AND a.booked < a.capacity"
-        + " AND p.during && tstzrange($6, $7) AND si.id IS NOT NULL AND si.position <-> ll_to_earth($1, $2) <= $8";
+        + " AND p.during && tstzrange($6, $7) AND si.id IS NOT NULL"
+        + " AND earth_distance(ll_to_earth($1, $2), si.position) <= $8";
     return db.preparedQuery(sql).execute(Tuple.from(new Object[] {lat, lon, profession,
-            territories.toArray(String[]::new), skill, SqlTime.utc(from), SqlTime.utc(to), chordMetres}))
+            territories.toArray(String[]::new), skill, SqlTime.utc(from), SqlTime.utc(to), metres}))
         .map(rows -> {
           List<Nearby> found = new ArrayList<>();
-          rows.forEach(r -> found.add(new Nearby(duty(r), r, r.getDouble("chord"))));
+          rows.forEach(r -> found.add(new Nearby(duty(r), r, r.getDouble("metres"))));
           return found;
         });
   }
