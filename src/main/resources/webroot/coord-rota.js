@@ -12,7 +12,7 @@ export function render(main, session) {
   rota.territoryOptions(territory, session);
   const month = h('select', { name: 'month' });
   const problem = alertBox();
-  const status = h('p', { role: 'status', class: 'rota-status' });
+  const status = h('p', { role: 'status', class: 'rota-status', tabindex: '-1' });
   const head = h('div');
   const grid = h('div');
   const editor = h('div', { role: 'region', 'aria-label': 'Modifier une place' });
@@ -58,8 +58,9 @@ export function render(main, session) {
       }
       try {
         await post(`${rota.base(territory.value)}/months`, { month: month.value, deadline: paris.parisIso(day, '23:59') });
-        status.textContent = `${rota.monthLabel(month.value)} est ouvert au volontariat.`;
         await load();
+        status.textContent = `${rota.monthLabel(month.value)} est ouvert au volontariat.`;
+        status.focus();
       } catch (error) {
         showProblem(errors, error);
       }
@@ -95,6 +96,7 @@ export function render(main, session) {
       await api('POST', `${path()}/publication`);
       await load();
       status.textContent = `${rota.monthLabel(month.value)} est publié : les gardes sont visibles des médecins et des opérateurs.`;
+      status.focus();
     } catch (error) {
       showProblem(problem, error);
     }
@@ -113,7 +115,7 @@ export function render(main, session) {
     view.grid.forEach((p) => { (at[`${p.day}|${p.bandId}`] = at[`${p.day}|${p.bandId}`] || []).push(p); });
     const thead = h('thead', {},
       h('tr', {}, h('td', { rowspan: 2 }), sectors.map((s) => h('th', { scope: 'colgroup', colspan: columns.filter((b) => b.sectorId === s.id).length },
-        `Secteur ${s.name}`))),
+        s.name))),
       h('tr', {}, columns.map((b) => h('th', { scope: 'col' }, `${b.label} (${rota.hours(b.sample)})`))));
     const rows = days.map((day) => h('tr', {}, h('th', { scope: 'row' }, paris.dayLabel(day)),
       columns.map((b) => {

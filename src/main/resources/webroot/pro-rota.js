@@ -34,7 +34,7 @@ export function render(main, session) {
       const given = views.filter((v) => v && v.status === 'PUBLISHED').flatMap((v) => v.grid)
         .filter((p) => p.givenAway && p.professionalId !== me && Date.parse(p.start) > state.now);
       offered.replaceChildren(given.length ? h('ul', { class: 'duty-list' }, given.map((p) => h('li', { class: 'duty' },
-        h('span', { class: 'duty-when' }, rota.placeLabel(p)), h('span', {}, `Secteur ${p.sectorName}`),
+        h('span', { class: 'duty-when' }, rota.placeLabel(p)), h('span', {}, p.sectorName),
         h('button', { type: 'button', 'aria-label': `Prendre la garde du ${rota.placeLabel(p)}`, onclick: () => take(p) }, 'Prendre cette garde'))))
         : h('p', { class: 'muted' }, 'Aucune garde cédée en ce moment.'));
     } catch (error) {
@@ -44,7 +44,7 @@ export function render(main, session) {
 
   function dutyItem(p) {
     const item = h('li', { class: 'duty' }, h('span', { class: 'duty-when' }, rota.placeLabel(p)),
-      h('span', {}, `Secteur ${p.sectorName} — ${p.booked} patient(s) sur ${p.capacity}`));
+      h('span', {}, `${p.sectorName} — ${p.booked} patient(s) sur ${p.capacity}`));
     if (p.givenAway) item.append(h('span', { class: 'duty-given' }, 'Cédée : vous la tenez tant qu’un confrère ne l’a pas prise.'));
     else {
       item.append(h('button', { type: 'button', class: 'secondary', 'aria-label': `Céder la garde du ${rota.placeLabel(p)}`,
@@ -73,6 +73,7 @@ export function render(main, session) {
         await api('POST', `${rota.base(territory)}/places/${p.placeId}/give-away`, { why: why.value.trim() });
         status.textContent = `Garde du ${rota.placeLabel(p)} cédée : les autres volontaires du secteur peuvent la prendre.`;
         await loadDuties();
+        status.focus();
       } catch (error) {
         showProblem(errors, error);
       }
@@ -82,8 +83,9 @@ export function render(main, session) {
   async function take(p) {
     try {
       await api('POST', `${rota.base(territory)}/places/${p.placeId}/take`);
-      status.textContent = `Vous tenez maintenant la garde du ${rota.placeLabel(p)}.`;
       await loadDuties();
+      status.textContent = `Vous tenez maintenant la garde du ${rota.placeLabel(p)}.`;
+      status.focus();
     } catch (error) {
       showProblem(problem, error);
     }
@@ -125,7 +127,7 @@ export function render(main, session) {
     });
     const errors = alertBox();
     const form = h('form', {}, h('p', {}, `Réponse attendue avant le ${paris.dayLabel(paris.parisDay(view.deadline))}. `
-      + 'Une nouvelle réponse remplace la précédente.'),
+      + 'Une nouvelle réponse remplace entièrement la précédente (le formulaire ne la montre pas).'),
     field('Nombre de gardes que vous proposez', count, '0 : vous n’êtes pas volontaire ce mois-ci.'),
     h('fieldset', {}, h('legend', {}, 'Jours et plages'), h('div', { class: 'rota-days' }, rows)),
     errors, h('button', { type: 'submit' }, 'Enregistrer ma réponse'));

@@ -12,7 +12,7 @@ export function gapsPanel(session) {
       const gaps = lists.flat().sort((a, b) => a.start.localeCompare(b.start));
       body.replaceWith(gaps.length
         ? h('ul', { class: 'gap-list' }, gaps.map((g) => h('li', {}, h('strong', {}, '✕ '),
-          `${rota.placeLabel(g)} — secteur ${g.sectorName}, place ${g.seat + 1}`)))
+          `${rota.placeLabel(g)} — ${g.sectorName}, place ${g.seat + 1}`)))
         : h('p', {}, 'Aucune garde non pourvue dans les 72 prochaines heures.'));
       if (gaps.length) panel.classList.add('has-gaps');
       panel.append(h('p', {}, h('a', { href: '#/gardes' }, 'Ouvrir le tour de garde')));
