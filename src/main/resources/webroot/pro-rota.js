@@ -125,9 +125,17 @@ export function render(main, session) {
       return h('div', { class: 'rota-day' }, choice(`${paris.dayLabel(day)}, toute la journée`, day, null),
         bands.map((b) => choice(`${paris.dayLabel(day)}, ${b.bandLabel} (${rota.hours(b)})`, day, b.bandId)));
     });
+    const saved = await get(`${rota.base(territory)}/months/${next}/availability/${me}`).catch(() => null);
+    if (saved) {
+      count.value = String(saved.offered);
+      const mark = (list, kind) => list.forEach((d) => selects.filter((s) => s.dataset.day === d.day
+        && s.dataset.band === (d.bandId || '')).forEach((s) => { s.value = kind; }));
+      mark(saved.preferred, 'preferred');
+      mark(saved.impossible, 'impossible');
+    }
     const errors = alertBox();
     const form = h('form', {}, h('p', {}, `Réponse attendue avant le ${paris.dayLabel(paris.parisDay(view.deadline))}. `
-      + 'Une nouvelle réponse remplace entièrement la précédente (le formulaire ne la montre pas).'),
+      + (saved ? 'Le formulaire montre votre dernière réponse ; la nouvelle la remplacera.' : "Vous n'avez pas encore répondu.")),
     field('Nombre de gardes que vous proposez', count, '0 : vous n’êtes pas volontaire ce mois-ci.'),
     h('fieldset', {}, h('legend', {}, 'Jours et plages'), h('div', { class: 'rota-days' }, rows)),
     errors, h('button', { type: 'submit' }, 'Enregistrer ma réponse'));

@@ -147,7 +147,7 @@ class RotaConsoleTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("on a phone, a GP offers three duties for December, marks Tuesday 1st impossible and a Saturday preferred")
+  @DisplayName("on a phone, a GP offers three duties for December, marks Tuesday 1st impossible and a Saturday preferred, and finds the answer again")
   void gpAnswersForNextMonthOnAPhone() {
     browser.size(390, 844);
     steps.signIn("docteur-bernard");
@@ -164,6 +164,13 @@ class RotaConsoleTest extends ApiTest {
         + "' AND offered = 3 AND impossible @> '[{\"day\": \"2026-12-01\"}]' AND jsonb_array_length(preferred) = 1"))
         .isEqualTo(1);
     browser.screenshot("rota-mes-gardes-telephone");
+    go("Mon agenda");
+    go("Mes gardes");
+    browser.text("Le formulaire montre votre dernière réponse ; la nouvelle la remplacera.");
+    assertThat(browser.field("Nombre de gardes que vous proposez").getAttribute("value")).isEqualTo("3");
+    assertThat(browser.field("mardi 1 décembre, Midi (12 h 00 – 14 h 00)").getAttribute("value")).isEqualTo("impossible");
+    assertThat(browser.field("samedi 5 décembre, Samedi matin (9 h 00 – 12 h 00)").getAttribute("value"))
+        .isEqualTo("preferred");
   }
 
   @Test
