@@ -143,6 +143,9 @@ public final class AiguillageVerticle extends VerticleBase {
         waitlist, proposals, accounts);
     fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, config);
+    booking.takeDutiesFrom(rota.dutyBooking());
+    agenda.search().showDutiesFrom(rota.dutySearch());
+    fhir.showDuties(rota.sasDuties());
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))

@@ -45,6 +45,7 @@ public final class SlotSearch {
   private final TerritoryService territories;
   private final Duration lead;
   private final SlotSearchStore store = new SlotSearchStore();
+  private volatile DutyFinder duties = DutyFinder.NONE;
 
   public SlotSearch(Pool pool, Clock clock, AuditTrail audit, TerritoryService territories, Duration lead) {
     this.pool = pool;
@@ -54,12 +55,18 @@ public final class SlotSearch {
     this.lead = lead;
   }
 
+  /** Shows the professionals on duty beside the free slots (wired once the rota is built). */
+  public void showDutiesFrom(DutyFinder finder) {
+    this.duties = finder;
+  }
+
   public Future<SearchResult> search(Caller caller, SearchRequest request) {
     if (!caller.hasAny(Role.OPERATOR, Role.COORDINATOR, Role.ORIENTER, Role.PROFESSIONAL)) {
       throw new Forbidden("searching slots is for the secretariat and orienting professionals");
     }
     Criteria criteria = criteria(caller, request);
     return hits(criteria, request.limit(), SlotSearchStore.readOf(FIRST_READ_PER_RESULT * request.limit()))
+        .compose(slots -> withDuties(criteria, slots, request.limit()))
         .compose(hits -> hits.size() >= request.limit()
             ? Future.succeededFuture(new SearchResult(hits, List.of()))
             : candidates(criteria, hits).map(c -> new SearchResult(hits, c)))
@@ -102,6 +109,28 @@ public final class SlotSearch {
     });
   }
 
+  /**
+   * The duties beside the slots, ordered the same way (distance band, then time), the first {@code limit} kept; the
+   * slots are the exact top {@code limit} of slots, so the merge is the exact top of both. Duties are SNP care.
+   */
+  private Future<List<Hit>> withDuties(Criteria criteria, List<Hit> slots, int limit) {
+    if (!criteria.kinds().contains(fr.aiguillage.agenda.model.SlotKind.SNP)) {
+      return Future.succeededFuture(slots);
+    }
+    return duties.duties(criteria).map(found -> {
+      if (found.isEmpty()) {
+        return slots;
+      }
+      List<Hit> all = new ArrayList<>(slots);
+      all.addAll(found);
+      all.sort(ORDER);
+      return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    });
+  }
+
+  private static final Comparator<Hit> ORDER = Comparator.comparingDouble(Hit::distanceKm)
+      .thenComparing(h -> h.startsAt().toInstant());
+
   /** One hit per professional (their earliest), then by distance band and start. */
   static List<Hit> rank(List<SlotSearchStore.Found> rows) {
     Map<UUID, Hit> earliest = new LinkedHashMap<>();
@@ -110,7 +139,7 @@ public final class SlotSearch {
           (a, b) -> b.slot().start().isBefore(a.slot().start()) ? b : a);
     }
     List<Hit> ranked = new ArrayList<>(earliest.values());
-    ranked.sort(Comparator.comparingDouble(Hit::distanceKm).thenComparing(h -> h.slot().start().toInstant()));
+    ranked.sort(ORDER);
     return ranked;
   }
 

@@ -56,6 +56,7 @@ public final class BookSlot {
   private final TriageService triage;
   private final AppointmentNotices notices;
   private final BookingMeter meter;
+  private volatile DutySeats duties = DutySeats.NONE;
   private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
@@ -83,6 +84,11 @@ public final class BookSlot {
     this.claims = claims;
     this.patients = patients;
     this.professionals = professionals;
+  }
+
+  /** Lets bookings take seats on the rota's duties (wired once the rota is built). */
+  public void takeDutiesFrom(DutySeats seats) {
+    this.duties = seats;
   }
 
   public Future<Booked> book(Caller caller, String idempotencyKey, BookingRequest request) {
@@ -127,10 +133,16 @@ public final class BookSlot {
     Future<UUID> told = request.notification() == null ? patientId : patientId.compose(id -> patients
         .chooseNotificationsIn(tx, caller, id, request.notification()).map(Patient::id));
     return triage.requireBookable(tx, request.triageId()).compose(v -> told)
-        .compose(patient -> claims.claim(tx, request.slotId(), now)
+        .compose(patient -> claim(tx, request, now)
             .compose(slot -> territoryOf(tx, caller, slot)
                 .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))))
         .map(Json::text);
+  }
+
+  /** A free slot, or a seat on a duty (a slot made for the patient inside the band). */
+  private Future<Slot> claim(SqlClient tx, BookingRequest request, Instant now) {
+    return request.dutyPlaceId() != null ? duties.take(tx, request.dutyPlaceId(), request.start(), now)
+        : claims.claim(tx, request.slotId(), now);
   }
 
   /** The territory of the slot's site, which must be one of the caller's. */
@@ -173,6 +185,12 @@ public final class BookSlot {
   private static void checkShape(BookingRequest r) {
     if ((r.patientId() == null) == (r.patient() == null)) {
       throw new Invalid("patientId", "give either patientId or patient, not both and not neither");
+    }
+    if ((r.slotId() == null) == (r.dutyPlaceId() == null)) {
+      throw new Invalid("slotId", "give either slotId or dutyPlaceId, not both and not neither");
+    }
+    if (r.start() != null && r.dutyPlaceId() == null) {
+      throw new Invalid("start", "a start time is chosen only on a duty (dutyPlaceId)");
     }
   }
 

@@ -49,6 +49,11 @@ public final class FhirModule {
   }
 
   /** For the console's router (a plain route: it needs no session and shows nothing). */
+  /** The rota's duties in the SAS's slot search ({@link SasDuties#NONE} unless {@code rota.showDutiesToSas}). */
+  public void showDuties(SasDuties duties) {
+    sas.showDuties(duties);
+  }
+
   public void mountBookingLink(Router router) {
     new BookingLinkRoutes().mount(router);
   }

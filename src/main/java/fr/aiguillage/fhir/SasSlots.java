@@ -33,6 +33,7 @@ public final class SasSlots {
   private final TerritoryService places;
   private final SasTerritories territories;
   private final Clock clock;
+  private volatile SasDuties duties = SasDuties.NONE;
 
   public SasSlots(SlotService slots, ProfessionalService professionals, TerritoryService places,
                   SasTerritories territories, Clock clock) {
@@ -41,6 +42,11 @@ public final class SasSlots {
     this.places = places;
     this.territories = territories;
     this.clock = clock;
+  }
+
+  /** Lists the rota's duties as slots too (only when {@code rota.showDutiesToSas} is set). */
+  public void showDuties(SasDuties source) {
+    this.duties = source;
   }
 
   public Future<List<SasSlot>> search(SlotSearchQuery query) {
@@ -52,6 +58,12 @@ public final class SasSlots {
             .collect(Collectors.toMap(Professional::id, Function.identity())))
         .compose(byId -> slots.freeOf(List.copyOf(byId.keySet()), query.from(), query.to(),
                 territories.kindsAnywhere())
+            .compose(free -> duties.offeredBy(List.copyOf(byId.keySet()), query.from(), query.to())
+                .map(onDuty -> {
+                  List<Slot> all = new ArrayList<>(free);
+                  all.addAll(onDuty);
+                  return all;
+                }))
             .map(free -> offered(free, byId)));
   }
 

@@ -6,6 +6,7 @@ import fr.aiguillage.failure.NotFound;
 import fr.aiguillage.rota.model.GridPlace;
 import fr.aiguillage.rota.model.Reason;
 import fr.aiguillage.rota.store.AssignmentStore;
+import fr.aiguillage.rota.store.DutyStore;
 import fr.aiguillage.rota.store.MonthStore;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
@@ -18,6 +19,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,7 @@ public final class RotaDuties {
   private final RotaMonths months;
   private final MonthStore monthStore = new MonthStore();
   private final AssignmentStore assignments = new AssignmentStore();
+  private final DutyStore dutyStore = new DutyStore();
 
   public RotaDuties(Pool pool, Clock clock, AuditTrail audit, RotaMonths months) {
     this.pool = pool;
@@ -47,8 +50,9 @@ public final class RotaDuties {
     return change(caller, territoryId, placeId, professionalId == null ? "CLEARED" : "ASSIGNED", why,
         (tx, place) -> {
           if (professionalId == null && place.booked() > 0) {
-            return Future.failedFuture(new Conflict("DUTY_HAS_PATIENTS",
-                "patients are booked on this duty; reassign it to someone else"));
+            return dutyStore.bookedOn(tx, placeId).compose(booked -> Future.failedFuture(new Conflict(
+                "DUTY_HAS_PATIENTS", "patients are booked on this duty: rebook them (appointments) or reassign it",
+                Map.of("appointments", booked))));
           }
           return professionalId == null ? assignments.release(tx, placeId)
               : assignments.hold(tx, placeId, professionalId, Reason.MANUAL);

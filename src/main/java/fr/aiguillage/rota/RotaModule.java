@@ -2,6 +2,7 @@ package fr.aiguillage.rota;
 
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.fhir.SasDuties;
 import fr.aiguillage.rota.http.RotaRoutes;
 import fr.aiguillage.security.AuditTrail;
 import io.vertx.core.Vertx;
@@ -14,15 +15,22 @@ import java.time.Duration;
 /** Wires the rota from the shared parts and hands back its routes; reads the {@code rota} section of the settings. */
 public final class RotaModule {
 
-  /** {@code rota.gapsAheadHours}: how far ahead the coordinator's home screen lists gaps (72). */
-  public record Settings(int gapsAheadHours) {
+  /**
+   * {@code rota.gapsAheadHours}: how far ahead the coordinator's home screen lists gaps (72);
+   * {@code rota.showDutiesToSas}: whether the SAS's FHIR slot search lists duties (false).
+   */
+  public record Settings(int gapsAheadHours, boolean showDutiesToSas) {
 
     static Settings from(JsonObject section) {
-      return new Settings(Integer.parseInt(String.valueOf(section.getValue("gapsAheadHours", 72))));
+      return new Settings(Integer.parseInt(String.valueOf(section.getValue("gapsAheadHours", 72))),
+          Boolean.parseBoolean(String.valueOf(section.getValue("showDutiesToSas", false))));
     }
   }
 
   private final RotaRoutes routes;
+  private final DutyBooking dutyBooking;
+  private final DutySearch dutySearch;
+  private final SasDuties sasDuties;
 
   public RotaModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, ProfessionalService professionals,
                     AppConfig config) {
@@ -31,6 +39,25 @@ public final class RotaModule {
     this.routes = new RotaRoutes(new RotaSetup(pool, clock, audit), months,
         new RotaProposals(vertx, pool, clock, audit, professionals, months), new RotaDuties(pool, clock, audit, months),
         Duration.ofHours(settings.gapsAheadHours()));
+    this.dutyBooking = new DutyBooking(Duration.ofMinutes(config.bookingLeadMinutes()));
+    this.dutySearch = new DutySearch(pool);
+    this.sasDuties = settings.showDutiesToSas()
+        ? new SasDutySlots(pool, clock, Duration.ofMinutes(config.bookingLeadMinutes())) : SasDuties.NONE;
+  }
+
+  /** Seats on published duties, for {@code POST /api/v1/appointments} with {@code dutyPlaceId}. */
+  public DutyBooking dutyBooking() {
+    return dutyBooking;
+  }
+
+  /** Duties for the SAS's slot search: none unless {@code rota.showDutiesToSas}. */
+  public SasDuties sasDuties() {
+    return sasDuties;
+  }
+
+  /** Professionals on duty, for the operators' search. */
+  public DutySearch dutySearch() {
+    return dutySearch;
   }
 
   public RotaRoutes routes() {

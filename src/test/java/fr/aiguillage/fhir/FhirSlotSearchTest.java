@@ -60,6 +60,15 @@ class FhirSlotSearchTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a duty of the rota is not shown to the SAS while rota.showDutiesToSas is off (the default)")
+  void dutiesHiddenByDefault() {
+    String place = SasDutiesTest.SasDutyScene.dutyTomorrowNoon(http,
+        coordinatorOf("sas-rota-coordinator", Fixtures.THAU), scene.thauGp.getString("id"));
+    Bundle bundle = FhirChecks.parse(tomorrow().bodyAsString(), Bundle.class);
+    assertThat(ids(bundle, SearchEntryMode.MATCH)).doesNotContain("Slot/" + place).hasSize(3);
+  }
+
+  @Test
   @DisplayName("the guide's query answers a searchset Bundle that HAPI parses and the R4 validator accepts")
   void bundleIsValidR4() {
     HttpResponse<Buffer> response = tomorrow();
