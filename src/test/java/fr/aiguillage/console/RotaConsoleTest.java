@@ -27,6 +27,8 @@ class RotaConsoleTest extends ApiTest {
   private String bernard;
   private String chevalier;
   private String etienne;
+  private String fabre;
+  private String todaysDuty;
 
   @BeforeAll
   void browserAndRota() {
@@ -40,6 +42,9 @@ class RotaConsoleTest extends ApiTest {
     durand = rota.gp("Durand", null);
     etienne = rota.gp("Etienne", null);
     rota.open("2026-11", "2026-11-01T00:00:00+01:00");
+    rota.proposeAndPublish("2026-11");
+    fabre = rota.gp("Fabre", null);
+    todaysDuty = rota.hold("2026-11", "Midi", "2026-11-23", fabre);
     rota.open("2026-12", "2026-11-30T23:59:00+01:00");
     rota.open("2027-01", "2026-12-15T23:59:00+01:00");
     rota.volunteer("2027-01", arnaud, 2);
@@ -117,10 +122,11 @@ class RotaConsoleTest extends ApiTest {
   void homeShowsTheGapsOfTheNext72Hours() {
     steps.signIn(COORDINATOR);
     WebElement gaps = browser.heading("Gardes non pourvues dans les 72 heures");
-    browser.text("✕ lundi 23 novembre, Midi (12 h 00 – 14 h 00)");
+    browser.text("✕ mardi 24 novembre, Midi (12 h 00 – 14 h 00)");
     browser.text("✕ mercredi 25 novembre, Midi (12 h 00 – 14 h 00)");
     WebElement first = browser.driver.findElement(By.cssSelector("main h2"));
     assertThat(first).isEqualTo(gaps);
+    assertThat(gaps.findElement(By.xpath("..")).getText()).doesNotContain("lundi 23 novembre");
     browser.assertAccessible("accueil du coordinateur avec les gardes non pourvues");
     browser.screenshot("rota-trous-72h");
   }
@@ -197,5 +203,35 @@ class RotaConsoleTest extends ApiTest {
     assertThat(server.count("SELECT count(*) FROM rota_history WHERE action = 'GIVEN_AWAY' AND why = 'Congrès à Lyon'"))
         .isEqualTo(1);
     browser.assertAccessible("mes gardes, gardes cédées par des confrères");
+  }
+
+  @Test
+  @DisplayName("an operator books a patient with a pyelonephritis on today's noon duty, at a time of the band they pick")
+  void operatorBooksOnADuty() throws Exception {
+    ConsoleScenario calls = new ConsoleScenario(server);
+    calls.account("operatrice-garde", "OPERATOR");
+    calls.patient("Fievreuse", "06 11 22 33 44");
+    steps.signIn("operatrice-garde");
+    browser.heading("Appels");
+    calls.ringing("garde-1", "06 11 22 33 44");
+    steps.takeCallFrom("06 11 22 33 44");
+    browser.text("Zoé Fievreuse");
+    browser.choose(browser.field("Motif de l'appel"), "Brûlures urinaires");
+    browser.type(browser.visible(By.cssSelector("[data-key='temperatureC'] input")), "38");
+    browser.text("Règle : pyelonephrite-fievre");
+    browser.click(browser.button("Voir les créneaux"));
+    WebElement duty = browser.visible(By.cssSelector("article.duty-hit"));
+    assertThat(duty.getText()).contains("Garde").contains("Midi, lundi 23 novembre de 12 h 00 à 14 h 00")
+        .contains("4 place(s) restante(s) sur 4").contains("Dominique Fabre");
+    browser.choose(browser.field("Heure dans la garde"), "12 h 30");
+    browser.assertAccessible("créneaux avec une garde");
+    browser.screenshot("rota-garde-operateur", browser.heading("Créneaux disponibles"));
+    browser.click(browser.button("Réserver sur la garde de Dominique Fabre, lundi 23 novembre à 12 h 30"));
+    browser.heading("Rendez-vous réservé");
+    assertThat(browser.visible(By.cssSelector("section.confirmed")).getText()).contains("lundi 23 novembre à 12 h 30")
+        .contains("Dominique Fabre");
+    assertThat(server.count("SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE a.status = 'booked'"
+        + " AND s.professional_id = '" + fabre + "' AND s.start_at = '2026-11-23T12:30:00+01:00'")).isEqualTo(1);
+    assertThat(server.count("SELECT booked FROM rota_assignment WHERE place_id = '" + todaysDuty + "'")).isEqualTo(1);
   }
 }

@@ -60,6 +60,18 @@ final class RotaScenario {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(204);
   }
 
+  /** Puts the professional by hand on the first seat of this band on this day; returns the place id. */
+  String hold(String month, String bandLabel, String day, String professionalId) {
+    HttpResponse<Buffer> view = server.http.get(BASE + "/months/" + month, team.coordinator);
+    String place = view.bodyAsJsonObject().getJsonArray("grid").stream().map(p -> (JsonObject) p)
+        .filter(p -> bandLabel.equals(p.getString("bandLabel")) && day.equals(p.getString("day"))).findFirst()
+        .orElseThrow().getString("placeId");
+    HttpResponse<Buffer> r = server.http.send(HttpMethod.PUT, BASE + "/places/" + place, team.coordinator,
+        new JsonObject().put("professionalId", professionalId).put("why", "volontaire du jour").toBuffer());
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return place;
+  }
+
   void proposeAndPublish(String month) {
     HttpResponse<Buffer> proposed = server.http.post(BASE + "/months/" + month + "/proposal", team.coordinator, null);
     assertThat(proposed.statusCode()).as(proposed.bodyAsString()).isEqualTo(200);
