@@ -162,6 +162,10 @@ export function render(main, session) {
         if (back) back.focus();
       } catch (error) {
         showProblem(errors, error);
+        if (error.appointments.length) {
+          errors.append(h('p', {}, 'Rendez-vous à replacer avant de libérer la place :'), h('ul', {}, error.appointments.map((a) =>
+            h('li', {}, h('a', { href: `#/rendez-vous/${a.id}` }, `Rendez-vous du ${fmt.when(a.start)}`)))));
+        }
       }
     });
     const panel = section(`Modifier : ${rota.placeLabel(p)}, place ${p.seat + 1}`, form);

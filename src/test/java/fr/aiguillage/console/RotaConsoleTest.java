@@ -206,7 +206,7 @@ class RotaConsoleTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("an operator books a patient with a pyelonephritis on today's noon duty, at a time of the band they pick")
+  @DisplayName("an operator books a patient with a pyelonephritis on today's noon duty at a time they pick; clearing that duty then lists the appointment to rebook")
   void operatorBooksOnADuty() throws Exception {
     ConsoleScenario calls = new ConsoleScenario(server);
     calls.account("operatrice-garde", "OPERATOR");
@@ -233,5 +233,18 @@ class RotaConsoleTest extends ApiTest {
     assertThat(server.count("SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id WHERE a.status = 'booked'"
         + " AND s.professional_id = '" + fabre + "' AND s.start_at = '2026-11-23T12:30:00+01:00'")).isEqualTo(1);
     assertThat(server.count("SELECT booked FROM rota_assignment WHERE place_id = '" + todaysDuty + "'")).isEqualTo(1);
+
+    browser.click(browser.button("Se déconnecter"));
+    steps.signIn(COORDINATOR);
+    go("Tour de garde");
+    browser.choose(browser.field("Mois"), "novembre 2026");
+    browser.click(browser.buttonStartingWith("lundi 23 novembre, Midi (12 h 00 – 14 h 00), place 1 : Dominique Fabre"));
+    browser.choose(browser.field("Professionnel de garde"), "— Personne (place non pourvue) —");
+    browser.type(browser.field("Motif du changement"), "Malade");
+    browser.click(browser.button("Enregistrer le changement"));
+    browser.text("Rendez-vous à replacer avant de libérer la place :");
+    browser.visible(By.linkText("Rendez-vous du lundi 23 novembre à 12 h 30"));
+    assertThat(server.count("SELECT count(*) FROM rota_assignment WHERE place_id = '" + todaysDuty + "' AND professional_id = '"
+        + fabre + "'")).isEqualTo(1);
   }
 }
