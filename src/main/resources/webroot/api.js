@@ -9,6 +9,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.errors = problem.errors || [];
     this.appointments = problem.appointments || [];
+    this.duties = problem.duties || [];
   }
 }
 

@@ -29,6 +29,7 @@ class RotaConsoleTest extends ApiTest {
   private String etienne;
   private String fabre;
   private String todaysDuty;
+  private String garnier;
 
   @BeforeAll
   void browserAndRota() {
@@ -45,6 +46,8 @@ class RotaConsoleTest extends ApiTest {
     rota.proposeAndPublish("2026-11");
     fabre = rota.gp("Fabre", null);
     todaysDuty = rota.hold("2026-11", "Midi", "2026-11-23", fabre);
+    garnier = rota.gp("Garnier", "docteur-garnier");
+    rota.hold("2026-11", "Midi", "2026-11-26", garnier);
     rota.open("2026-12", "2026-11-30T23:59:00+01:00");
     rota.open("2027-01", "2026-12-15T23:59:00+01:00");
     rota.volunteer("2027-01", arnaud, 2);
@@ -246,5 +249,22 @@ class RotaConsoleTest extends ApiTest {
     browser.visible(By.linkText("Rendez-vous du lundi 23 novembre à 12 h 30"));
     assertThat(server.count("SELECT count(*) FROM rota_assignment WHERE place_id = '" + todaysDuty + "' AND professional_id = '"
         + fabre + "'")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an absence declared over a duty shows that duty before it is confirmed, then is saved over it")
+  void absenceOverADutyShowsTheDuty() {
+    steps.signIn("docteur-garnier");
+    browser.heading("Mon agenda");
+    browser.type(browser.field("Premier jour d'absence (jj/mm/aaaa)"), "26/11/2026");
+    browser.type(browser.field("Dernier jour d'absence (jj/mm/aaaa)"), "26/11/2026");
+    browser.click(browser.button("Vérifier les rendez-vous touchés"));
+    browser.text("Vous êtes de garde pendant cette absence (1)");
+    browser.text("Garde Midi : jeudi 26 novembre à 12 h 00 – 14 h 00 — 0 patient(s)");
+    assertThat(server.count("SELECT count(*) FROM absence WHERE professional_id = '" + garnier + "'")).isZero();
+    browser.assertAccessible("absence au-dessus d'une garde");
+    browser.click(browser.button("Confirmer l'absence"));
+    browser.text("1 garde(s) restent à vous : cédez-les ou voyez la coordination.");
+    assertThat(server.count("SELECT count(*) FROM absence WHERE professional_id = '" + garnier + "'")).isEqualTo(1);
   }
 }
