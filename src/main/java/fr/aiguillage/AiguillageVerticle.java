@@ -146,6 +146,7 @@ public final class AiguillageVerticle extends VerticleBase {
     booking.takeDutiesFrom(rota.dutyBooking());
     agenda.search().showDutiesFrom(rota.dutySearch());
     fhir.showDuties(rota.sasDuties());
+    agenda.absences().seeDutiesIn(rota.dutiesHeld());
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))

@@ -60,6 +60,10 @@ public final class AgendaModule {
     return rules;
   }
 
+  public AbsenceService absences() {
+    return absences;
+  }
+
   public SlotSearch search() {
     return search;
   }

@@ -135,7 +135,9 @@ public final class BookSlot {
     return triage.requireBookable(tx, request.triageId()).compose(v -> told)
         .compose(patient -> claim(tx, request, now)
             .compose(slot -> territoryOf(tx, caller, slot)
-                .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))))
+                .compose(territory -> insert(tx, caller, request, patient, slot, territory, now))
+                .compose(a -> request.dutyPlaceId() == null ? Future.succeededFuture(a)
+                    : duties.seat(tx, request.dutyPlaceId(), a.professionalId()).map(a))))
         .map(Json::text);
   }
 

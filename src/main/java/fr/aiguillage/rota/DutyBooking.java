@@ -21,10 +21,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A seat on a published duty, inside the booking's transaction: first the seat (one UPDATE of the place's counter,
- * which locks it; its CHECK refuses a seat past capacity, so no count of concurrent bookings gets through), then the
- * time (the one asked, inside the band and not past; or the next free step from now + the booking lead), then the
- * patient's slot. Any refusal rolls the seat back with the transaction.
+ * A place on a published duty, inside the booking's transaction: first the patient's slot at the time asked (inside
+ * the band, not past) or at the next free step from now + the booking lead, read without a lock (a full duty is
+ * refused at once); last, the place itself (one UPDATE of the place's counter, still held by the same professional;
+ * its CHECK refuses a place past capacity, so no number of concurrent bookings gets through). Any refusal rolls
+ * everything back. Two bookings racing for the same duty may be given the same step (the time is read unlocked).
  */
 public final class DutyBooking implements DutySeats {
 
@@ -37,14 +38,22 @@ public final class DutyBooking implements DutySeats {
 
   @Override
   public Future<Slot> take(SqlClient tx, UUID placeId, OffsetDateTime start, Instant now) {
-    return store.takeSeat(tx, placeId).recover(DutyBooking::full).compose(taken -> taken
-        ? store.duty(tx, placeId).map(found -> found.orElseThrow())
+    return store.duty(tx, placeId).compose(found -> found.isPresent() ? slotOn(tx, found.get(), start, now)
         : store.placeExists(tx, placeId).compose(exists -> Future.failedFuture(exists
-            ? new Conflict("DUTY_NOT_HELD", "nobody holds this duty") : new NotFound("rota place " + placeId))))
-        .compose(duty -> slotOn(tx, duty, start, now));
+            ? new Conflict("DUTY_NOT_HELD", "nobody holds this duty") : new NotFound("rota place " + placeId))));
+  }
+
+  @Override
+  public Future<Void> seat(SqlClient tx, UUID placeId, UUID professionalId) {
+    return store.takeSeat(tx, placeId, professionalId).recover(DutyBooking::full).compose(taken -> taken
+        ? Future.succeededFuture()
+        : Future.failedFuture(new Conflict("DUTY_NOT_HELD", "this duty has just changed hands; search again")));
   }
 
   private Future<Slot> slotOn(SqlClient tx, Duty duty, OffsetDateTime asked, Instant now) {
+    if (duty.booked() >= duty.capacity()) {
+      return Future.failedFuture(new Conflict("DUTY_FULL", "every place of this duty is booked"));
+    }
     if (!"PUBLISHED".equals(duty.monthStatus())) {
       return Future.failedFuture(new Conflict("DUTY_NOT_PUBLISHED", "the rota of this month is not published"));
     }

@@ -4,6 +4,7 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.fhir.SasDuties;
 import fr.aiguillage.rota.http.RotaRoutes;
+import fr.aiguillage.rota.store.DutyStore;
 import fr.aiguillage.security.AuditTrail;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ public final class RotaModule {
     RotaMonths months = new RotaMonths(pool, clock, audit, professionals);
     this.routes = new RotaRoutes(new RotaSetup(pool, clock, audit), months,
         new RotaProposals(vertx, pool, clock, audit, professionals, months), new RotaDuties(pool, clock, audit, months),
-        Duration.ofHours(settings.gapsAheadHours()));
+        Duration.ofHours(settings.gapsAheadHours()), new RotaPrint(vertx, clock, audit, months, professionals));
     this.dutyBooking = new DutyBooking(Duration.ofMinutes(config.bookingLeadMinutes()));
     this.dutySearch = new DutySearch(pool);
     this.sasDuties = settings.showDutiesToSas()
@@ -48,6 +49,12 @@ public final class RotaModule {
   /** Seats on published duties, for {@code POST /api/v1/appointments} with {@code dutyPlaceId}. */
   public DutyBooking dutyBooking() {
     return dutyBooking;
+  }
+
+  /** The duties a professional holds in a period, for absences declared over them. */
+  public fr.aiguillage.agenda.DutiesHeld dutiesHeld() {
+    DutyStore store = new DutyStore();
+    return store::heldBetween;
   }
 
   /** Duties for the SAS's slot search: none unless {@code rota.showDutiesToSas}. */

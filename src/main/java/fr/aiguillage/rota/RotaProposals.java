@@ -1,6 +1,7 @@
 package fr.aiguillage.rota;
 
 import fr.aiguillage.directory.ProfessionalService;
+import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.rota.model.Availability;
 import fr.aiguillage.rota.model.Place;
@@ -10,6 +11,7 @@ import fr.aiguillage.rota.model.RotaMonth;
 import fr.aiguillage.rota.model.Volunteer;
 import fr.aiguillage.rota.plan.RotaPlanner;
 import fr.aiguillage.rota.store.AssignmentStore;
+import fr.aiguillage.rota.store.DutyStore;
 import fr.aiguillage.rota.store.MonthStore;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
@@ -17,6 +19,7 @@ import fr.aiguillage.security.model.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -40,6 +43,7 @@ public final class RotaProposals {
   private final RotaMonths months;
   private final MonthStore monthStore = new MonthStore();
   private final AssignmentStore assignments = new AssignmentStore();
+  private final DutyStore duties = new DutyStore();
   private final RotaPlanner planner = new RotaPlanner();
 
   public RotaProposals(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, ProfessionalService professionals,
@@ -59,7 +63,7 @@ public final class RotaProposals {
         return Future.failedFuture(new Conflict("MONTH_PUBLISHED", "a published month is changed place by place"));
       }
       return monthStore.places(tx, m.id()).compose(places -> monthStore.availabilities(tx, m.id())
-          .compose(this::volunteers)
+          .compose(answers -> volunteers(tx, answers, month))
           .compose(volunteers -> plan(places, volunteers))
           .compose(timed -> assignments.clear(tx, m.id())
               .compose(v -> assignments.insertAll(tx, timed.proposal.assignments()))
@@ -99,12 +103,17 @@ public final class RotaProposals {
   }
 
   /** The answers as the planner takes them, with each professional's profession from the directory. */
-  private Future<List<Volunteer>> volunteers(Map<UUID, Availability> answers) {
-    List<Future<Volunteer>> each = new ArrayList<>();
-    answers.forEach((id, a) -> each.add(professionals.findForService(id).map(p -> new Volunteer(id, a.sectorId(),
-        p.map(x -> x.profession().name()).orElse("UNKNOWN"), a.offered(), new HashSet<>(a.impossible()),
-        new HashSet<>(a.preferred()), List.of()))));
-    return Future.all(each).map(all -> all.<Volunteer>list());
+  private Future<List<Volunteer>> volunteers(SqlClient tx, Map<UUID, Availability> answers, YearMonth month) {
+    java.time.Instant from = month.atDay(1).minusDays(1).atStartOfDay(SqlTime.PARIS).toInstant();
+    java.time.Instant to = month.atEndOfMonth().plusDays(2).atStartOfDay(SqlTime.PARIS).toInstant();
+    return duties.absences(tx, List.copyOf(answers.keySet()), from, to).compose(absent -> {
+      List<Future<Volunteer>> each = new ArrayList<>();
+      answers.forEach((id, a) -> each.add(professionals.findForService(id).map(p -> new Volunteer(id, a.sectorId(),
+          p.map(x -> x.profession().name()).orElse("UNKNOWN"), a.offered(), new HashSet<>(a.impossible()),
+          new HashSet<>(a.preferred()), absent.getOrDefault(id, List.of()).stream()
+              .map(i -> new Volunteer.Absence(i[0], i[1])).toList()))));
+      return Future.all(each).map(all -> all.<Volunteer>list());
+    });
   }
 
   private static ProposalSummary summary(List<Place> places, Timed timed) {

@@ -133,6 +133,7 @@ public final class OperationIds {
       row("publishRotaMonth", path("territoryId", TERRITORY)),
       row("rotaHistory", path("territoryId", TERRITORY)),
       row("exportRotaMonth", path("territoryId", TERRITORY)),
+      row("printRotaMonth", path("territoryId", TERRITORY)),
       row("rotaGaps", path("territoryId", TERRITORY)),
       within("assignRotaPlace", "placeId", ROTA_INSIDE, path("territoryId", TERRITORY),
           body("professionalId", PROFESSIONAL)),

@@ -134,8 +134,9 @@ class DutyBookingTest extends ApiTest {
         .setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(100));
     List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      calls.add(client.post("/api/v1/appointments").bearerTokenAuthentication(operator)
-          .sendJsonObject(onDuty(place)));
+      JsonObject body = onDuty(place);
+      body.remove("notification");
+      calls.add(client.post("/api/v1/appointments").bearerTokenAuthentication(operator).sendJsonObject(body));
     }
     Await.result(Future.join(calls));
     List<Integer> statuses = calls.stream().map(f -> f.result().statusCode()).toList();
@@ -146,8 +147,8 @@ class DutyBookingTest extends ApiTest {
     assertThat(server.count("SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id"
         + " WHERE s.duty_place_id = '" + place + "' AND a.status = 'booked' AND a.professional_id = '" + gp + "'"))
         .isEqualTo(4);
-    assertThat(server.count("SELECT count(DISTINCT start_at) FROM slot WHERE duty_place_id = '" + place + "'"))
-        .isEqualTo(4);
+    assertThat(server.count("SELECT count(*) FROM slot WHERE duty_place_id = '" + place + "'")).isEqualTo(4);
+    assertThat(server.count("SELECT booked FROM rota_assignment WHERE place_id = '" + place + "'")).isEqualTo(4);
     assertThat(results("&from=2026-11-25T08:00:00%2B01:00")).noneMatch(r -> r.getJsonObject("duty") != null
         && place.equals(r.getJsonObject("duty").getString("placeId")));
   }
@@ -169,6 +170,22 @@ class DutyBookingTest extends ApiTest {
     assertThat(server.count("SELECT count(*) FROM slot WHERE duty_place_id = '" + place + "' AND status <> 'cancelled'"))
         .isZero();
     ok(rota.assign(place, null));
+  }
+
+  @Test
+  @DisplayName("an absence over a duty shows the conflict before it is saved, and is saved with confirm")
+  void absenceOverDutyIsConfirmedFirst() {
+    String gp = gpOnDuty("2026-11-20");
+    String place = rota.place(MONTH, noon, "2026-11-20");
+    JsonObject absence = new JsonObject().put("from", "2026-11-20T00:00:00+01:00")
+        .put("to", "2026-11-21T00:00:00+01:00").put("reason", "formation");
+    JsonObject problem = assertProblem(http.post("/api/v1/professionals/" + gp + "/absences", rota.coordinator(),
+        absence), 409, "ABSENCE_OVER_DUTY");
+    assertThat(problem.getJsonArray("duties").getJsonObject(0).getString("placeId")).isEqualTo(place);
+    assertThat(server.count("SELECT count(*) FROM absence WHERE professional_id = '" + gp + "'")).isZero();
+    JsonObject saved = created(http.post("/api/v1/professionals/" + gp + "/absences", rota.coordinator(),
+        absence.copy().put("confirm", true)));
+    assertThat(saved.getJsonArray("duties").getJsonObject(0).getString("placeId")).isEqualTo(place);
   }
 
   @Test

@@ -165,6 +165,38 @@ class RotaApiTest extends ApiTest {
     assertProblem(http.post(BASE + "/months/2026-11/proposal", gpTokens[0], null), 403, "FORBIDDEN");
   }
 
+  @Test
+  @DisplayName("the coordinator prints the month: French A4 landscape page, sectors × days × bands, holders and gaps")
+  void printableMonth() {
+    open("2027-11");
+    JsonObject first = places(ok(http.get(BASE + "/months/2027-11", coordinator))).stream()
+        .filter(p -> noonBand.equals(p.getString("bandId"))).findFirst().orElseThrow();
+    ok(put(BASE + "/places/" + first.getString("placeId"), coordinator,
+        new JsonObject().put("professionalId", gps[1]).put("why", "volontaire")));
+    HttpResponse<Buffer> page = http.get(BASE + "/months/2027-11/print", coordinator);
+    assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
+    assertThat(page.getHeader("Content-Type")).startsWith("text/html");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("style-src 'sha256-").doesNotContain("unsafe");
+    assertThat(page.bodyAsString()).contains("<html lang=\"fr\">", "size:A4 landscape", "novembre 2027",
+        "Midi", "12:00–14:00", "Dr Testeur Alix", "non pourvue", "lun. 1");
+    assertProblem(http.get(BASE + "/months/2027-11/print", gpTokens[0]), 403, "FORBIDDEN");
+  }
+
+  @Test
+  @DisplayName("a volunteer is never proposed on a duty during an absence of their agenda")
+  void proposalKeepsOffAbsences() {
+    open("2027-12");
+    HttpResponse<Buffer> absence = http.post("/api/v1/professionals/" + gps[0] + "/absences", coordinator,
+        new JsonObject().put("from", "2027-12-06T00:00:00+01:00").put("to", "2027-12-09T00:00:00+01:00"));
+    assertThat(absence.statusCode()).as(absence.bodyAsString()).isEqualTo(201);
+    volunteer(0, "2027-12", 20, new JsonArray());
+    ok(http.post(BASE + "/months/2027-12/proposal", coordinator, null));
+    List<JsonObject> held = places(ok(http.get(BASE + "/months/2027-12", coordinator))).stream()
+        .filter(p -> gps[0].equals(p.getString("professionalId"))).toList();
+    assertThat(held).isNotEmpty().extracting(p -> p.getString("day"))
+        .doesNotContain("2027-12-06", "2027-12-07", "2027-12-08");
+  }
+
   private void open(String month) {
     created(http.post(BASE + "/months", coordinator, new JsonObject().put("month", month)
         .put("deadline", "2030-01-01T00:00:00+01:00")));

@@ -25,6 +25,10 @@ public final class RotaScene {
     this.coordinator = coordinator;
   }
 
+  public String coordinator() {
+    return coordinator;
+  }
+
   /** A weekday band of the default sector; returns its id. */
   public String band(String label, String start, String end, int capacity, int stepMinutes) {
     return created(http.post(BASE + "/bands", coordinator, new JsonObject().put("label", label)

@@ -4,6 +4,7 @@ import fr.aiguillage.failure.Invalid;
 import fr.aiguillage.rota.RotaCsv;
 import fr.aiguillage.rota.RotaDuties;
 import fr.aiguillage.rota.RotaMonths;
+import fr.aiguillage.rota.RotaPrint;
 import fr.aiguillage.rota.RotaProposals;
 import fr.aiguillage.rota.RotaSetup;
 import fr.aiguillage.rota.model.Availability;
@@ -31,9 +32,11 @@ public final class RotaRoutes {
   private final RotaDuties duties;
   private final RotaCsv csv = new RotaCsv();
   private final Duration gapsAhead;
+  private final RotaPrint print;
 
   public RotaRoutes(RotaSetup setup, RotaMonths months, RotaProposals proposals, RotaDuties duties,
-                    Duration gapsAhead) {
+                    Duration gapsAhead, RotaPrint print) {
+    this.print = print;
     this.setup = setup;
     this.months = months;
     this.proposals = proposals;
@@ -61,6 +64,9 @@ public final class RotaRoutes {
     api.getRoute("rotaHistory").addHandler(ctx -> Responses.reply(ctx, months.history(Requests.caller(ctx),
         territory(ctx), month(ctx)), list -> Responses.ok(ctx, list)));
     api.getRoute("exportRotaMonth").addHandler(this::export);
+    api.getRoute("printRotaMonth").addHandler(ctx -> Responses.reply(ctx, print.render(Requests.caller(ctx),
+        territory(ctx), month(ctx)), html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Content-Security-Policy", RotaPrint.CSP).putHeader("Cache-Control", "no-store").end(html)));
     api.getRoute("rotaGaps").addHandler(ctx -> Responses.reply(ctx, months.upcomingGaps(Requests.caller(ctx),
         territory(ctx), gapsAhead), list -> Responses.ok(ctx, list)));
     api.getRoute("assignRotaPlace").addHandler(this::assign);

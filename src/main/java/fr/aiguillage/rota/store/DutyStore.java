@@ -44,10 +44,14 @@ public final class DutyStore {
       JOIN rota_band b ON b.id = p.band_id JOIN rota_sector sec ON sec.id = p.sector_id
       """ + SITE;
 
-  /** Takes one seat; empty when nobody holds the place; fails with 23514 (the CHECK) when the duty is full. */
-  public Future<Boolean> takeSeat(SqlClient tx, UUID placeId) {
-    return tx.preparedQuery("UPDATE rota_assignment SET booked = booked + 1 WHERE place_id = $1")
-        .execute(Tuple.of(placeId)).map(rows -> rows.rowCount() == 1);
+  /**
+   * Takes one seat of a place still held by the professional; false when it is not (any more); fails with 23514 (the
+   * CHECK) when the duty is full.
+   */
+  public Future<Boolean> takeSeat(SqlClient tx, UUID placeId, UUID professionalId) {
+    return tx.preparedQuery("UPDATE rota_assignment SET booked = booked + 1 WHERE place_id = $1"
+            + " AND professional_id = $2")
+        .execute(Tuple.of(placeId, professionalId)).map(rows -> rows.rowCount() == 1);
   }
 
   public Future<Optional<Duty>> duty(SqlClient db, UUID placeId) {
@@ -94,6 +98,38 @@ public final class DutyStore {
         .map(rows -> {
           List<Duty> found = new ArrayList<>();
           rows.forEach(r -> found.add(duty(r)));
+          return found;
+        });
+  }
+
+  /** The places a professional holds overlapping [from, to), any month status, by time. */
+  public Future<List<fr.aiguillage.agenda.model.DutyOverlap>> heldBetween(SqlClient db, UUID professionalId,
+                                                                         Instant from, Instant to) {
+    return db.preparedQuery("SELECT p.id, sec.name, b.label, lower(p.during) AS s, upper(p.during) AS e, m.status,"
+            + " a.booked FROM rota_assignment a JOIN rota_place p ON p.id = a.place_id"
+            + " JOIN rota_month m ON m.id = p.month_id JOIN rota_band b ON b.id = p.band_id"
+            + " JOIN rota_sector sec ON sec.id = p.sector_id"
+            + " WHERE a.professional_id = $1 AND a.during && tstzrange($2, $3) ORDER BY lower(p.during), p.id")
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
+        .map(rows -> {
+          List<fr.aiguillage.agenda.model.DutyOverlap> found = new ArrayList<>();
+          rows.forEach(r -> found.add(new fr.aiguillage.agenda.model.DutyOverlap(r.getUUID("id"), r.getString("name"),
+              r.getString("label"), SqlTime.paris(r.getOffsetDateTime("s")), SqlTime.paris(r.getOffsetDateTime("e")),
+              r.getString("status"), r.getInteger("booked"))));
+          return found;
+        });
+  }
+
+  /** The agenda's absences of these professionals overlapping [from, to) (the planner never proposes them then). */
+  public Future<java.util.Map<UUID, List<Instant[]>>> absences(SqlClient db, List<UUID> professionalIds, Instant from,
+                                                                Instant to) {
+    return db.preparedQuery("SELECT professional_id, from_at, to_at FROM absence WHERE professional_id = ANY ($1)"
+            + " AND tstzrange(from_at, to_at) && tstzrange($2, $3) ORDER BY from_at")
+        .execute(Tuple.of(professionalIds.toArray(UUID[]::new), SqlTime.utc(from), SqlTime.utc(to)))
+        .map(rows -> {
+          java.util.Map<UUID, List<Instant[]>> found = new java.util.HashMap<>();
+          rows.forEach(r -> found.computeIfAbsent(r.getUUID("professional_id"), k -> new ArrayList<>())
+              .add(new Instant[] {r.getOffsetDateTime("from_at").toInstant(), r.getOffsetDateTime("to_at").toInstant()}));
           return found;
         });
   }
