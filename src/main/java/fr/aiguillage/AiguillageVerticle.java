@@ -134,10 +134,10 @@ public final class AiguillageVerticle extends VerticleBase {
         config.ical().subscriptionHttpHosts());
     WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
     Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
+    FeedService feeds = new FeedService(vertx, pool, clock, audit, appointments, slots, patients, professionals,
+        config.agendaHorizonDays(), config.ical().requestsPerMinute());
     CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
-        config.ical().publicBaseUrl()), new FeedService(vertx, pool, clock, audit, appointments, slots, patients,
-        professionals, config.agendaHorizonDays(), config.ical().requestsPerMinute()), imports, subscriptions,
-        config.ical().importMaxBytes());
+        config.ical().publicBaseUrl()), feeds, imports, subscriptions, config.ical().importMaxBytes());
     PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
         waitlist, proposals, accounts);
@@ -147,6 +147,7 @@ public final class AiguillageVerticle extends VerticleBase {
     agenda.search().showDutiesFrom(rota.dutySearch());
     fhir.showDuties(rota.sasDuties());
     agenda.absences().seeDutiesIn(rota.dutiesHeld());
+    feeds.showDutiesFrom(rota.dutyFeed());
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))

@@ -66,6 +66,7 @@ public final class FeedService {
   private final FeedRateLimit rateLimit;
   private final CalendarStore store = new CalendarStore();
   private final Map<UUID, Rendered> rendered = new ConcurrentHashMap<>();
+  private volatile FeedDuties duties = FeedDuties.NONE;
 
   public FeedService(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, AppointmentService appointments,
                      SlotService slots, PatientService patients, ProfessionalService professionals, int horizonDays,
@@ -80,6 +81,11 @@ public final class FeedService {
     this.professionals = professionals;
     this.horizonDays = horizonDays;
     this.rateLimit = new FeedRateLimit(clock, requestsPerMinute);
+  }
+
+  /** Shows the rota's duties as busy blocks (wired once the rota is built). */
+  public void showDutiesFrom(FeedDuties source) {
+    this.duties = source;
   }
 
   public Future<Answer> serve(String token, String ifNoneMatch) {
@@ -119,8 +125,9 @@ public final class FeedService {
     Future<String> booked = appointments.fingerprint(professionalId, from, to);
     Future<String> free = settings.settings().showFreeSlots() ? slots.fingerprint(professionalId, from, to)
         : Future.succeededFuture("-");
-    return Future.all(booked, free).map(all -> new Print(FORMAT_VERSION + "|" + booked.result() + "|"
-        + free.result() + "|" + settings.fingerprint() + "|" + settings.settings(),
+    Future<String> held = duties.fingerprint(professionalId, from, to);
+    return Future.all(booked, free, held).map(all -> new Print(FORMAT_VERSION + "|" + booked.result() + "|"
+        + free.result() + "|" + held.result() + "|" + settings.fingerprint() + "|" + settings.settings(),
         latest(booked.result(), free.result(), settings.fingerprint())));
   }
 
@@ -129,12 +136,14 @@ public final class FeedService {
     Future<List<Appointment>> booked = appointments.ofProfessional(professionalId, from, to);
     Future<List<Slot>> free = settings.showFreeSlots() ? slots.freeSnp(professionalId, clock.instant(), to)
         : Future.succeededFuture(List.of());
-    return Future.all(pro, booked, free)
+    Future<List<FeedEvent>> held = duties.of(professionalId, from, to);
+    return Future.all(pro, booked, free, held)
         .compose(all -> settings.privacy() == Privacy.NONE ? Future.succeededFuture(Map.<UUID, Patient>of())
             : patients.forFeed(booked.result().stream().map(Appointment::patientId).collect(Collectors.toSet())))
         .compose(people -> vertx.executeBlocking(() -> FeedRenderer.render(
             "CPTS — " + pro.result().givenName() + " " + pro.result().familyName(),
-            events(pro.result(), booked.result(), free.result(), people, settings.privacy())), false));
+            withDuties(events(pro.result(), booked.result(), free.result(), people, settings.privacy()),
+                held.result())), false));
   }
 
   private List<FeedEvent> events(Professional pro, List<Appointment> booked, List<Slot> free,
@@ -148,6 +157,12 @@ public final class FeedService {
       events.add(FeedEvents.freeSlot(s, sites.get(s.siteId())));
     }
     return events;
+  }
+
+  private static List<FeedEvent> withDuties(List<FeedEvent> events, List<FeedEvent> held) {
+    List<FeedEvent> all = new ArrayList<>(events);
+    all.addAll(held);
+    return all;
   }
 
   private Future<Void> auditRead(UUID professionalId, FeedSettings settings) {

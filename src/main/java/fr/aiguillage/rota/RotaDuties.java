@@ -81,8 +81,14 @@ public final class RotaDuties {
     }, self);
   }
 
-  public Future<List<GridPlace>> mine(Caller caller) {
-    return assignments.duties(pool, RotaAccess.self(caller), clock.instant());
+  /** The caller's duties to come, each with the patients booked into it (a read of patient data: audited). */
+  public Future<List<fr.aiguillage.rota.model.AgendaDuty>> mine(Caller caller) {
+    return assignments.duties(pool, RotaAccess.self(caller), clock.instant()).compose(duties -> dutyStore
+        .patientsOn(pool, duties.stream().map(GridPlace::placeId).toList())
+        .map(booked -> duties.stream().map(d -> new fr.aiguillage.rota.model.AgendaDuty(d,
+            booked.getOrDefault(d.placeId(), List.of()))).toList()))
+        .compose(list -> audit.record(AuditEvent.of(caller, "rota.duties.read", "professional",
+            RotaAccess.self(caller), null)).map(list));
   }
 
   /** Offered duties and gaps are taken only by someone who volunteered in that sector that month. */

@@ -32,6 +32,7 @@ public final class RotaModule {
   private final DutyBooking dutyBooking;
   private final DutySearch dutySearch;
   private final SasDuties sasDuties;
+  private final DutyFeed dutyFeed;
 
   public RotaModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, ProfessionalService professionals,
                     AppConfig config) {
@@ -42,6 +43,7 @@ public final class RotaModule {
         Duration.ofHours(settings.gapsAheadHours()), new RotaPrint(vertx, clock, audit, months, professionals));
     this.dutyBooking = new DutyBooking(Duration.ofMinutes(config.bookingLeadMinutes()));
     this.dutySearch = new DutySearch(pool);
+    this.dutyFeed = new DutyFeed(pool);
     this.sasDuties = settings.showDutiesToSas()
         ? new SasDutySlots(pool, clock, Duration.ofMinutes(config.bookingLeadMinutes())) : SasDuties.NONE;
   }
@@ -49,6 +51,11 @@ public final class RotaModule {
   /** Seats on published duties, for {@code POST /api/v1/appointments} with {@code dutyPlaceId}. */
   public DutyBooking dutyBooking() {
     return dutyBooking;
+  }
+
+  /** Duties as busy blocks of the professional's calendar feed. */
+  public DutyFeed dutyFeed() {
+    return dutyFeed;
   }
 
   /** The duties a professional holds in a period, for absences declared over them. */

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,35 @@ class DutyBookingTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("the GP sees the duty with its patients in their agenda, and as a busy block without patient data in their feed")
+  void dutyInAgendaAndFeed() throws Exception {
+    String gp = gpOnDuty("2026-11-30");
+    String place = rota.place(MONTH, noon, "2026-11-30");
+    String booked = created(http.post("/api/v1/appointments", operator, onDuty(place))).getString("id");
+    String self = server.tokenFor("gp-duty-agenda", List.of("PROFESSIONAL"), List.of(THAU), gp);
+    JsonObject mine = new JsonArray(http.get("/api/v1/rota/duties", self).bodyAsString()).stream()
+        .map(d -> (JsonObject) d).filter(d -> place.equals(d.getString("placeId"))).findFirst().orElseThrow();
+    assertThat(mine.getJsonArray("appointments").getJsonObject(0).getString("appointmentId")).isEqualTo(booked);
+    assertThat(mine.getJsonArray("appointments").getJsonObject(0).getString("patientId")).isEqualTo(patient);
+    var issued = http.post("/api/v1/professionals/" + gp + "/calendar-feed", rota.coordinator(), null);
+    assertThat(issued.statusCode()).as(issued.bodyAsString()).isEqualTo(201);
+    HttpResponse<Buffer> feed = http.get(java.net.URI.create(issued.bodyAsJsonObject().getString("url")).getPath(),
+        null);
+    assertThat(feed.statusCode()).isEqualTo(200);
+    net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+        .build(new java.io.StringReader(feed.bodyAsString()));
+    net.fortuna.ical4j.model.component.VEvent duty = calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents(
+            "VEVENT").stream().filter(e -> e.getProperty(Property.UID).orElseThrow().getValue().equals("duty-" + place + "@aiguillage"))
+        .findFirst().orElseThrow();
+    assertThat(duty.getProperty(Property.SUMMARY).orElseThrow().getValue()).startsWith("Garde SNP");
+    assertThat(duty.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20261130T120000");
+    assertThat(duty.getProperty(Property.DTSTART).orElseThrow().toString()).contains("TZID=Europe/Paris");
+    assertThat(duty.getProperty(Property.DTEND).orElseThrow().getValue()).isEqualTo("20261130T140000");
+    assertThat(duty.toString()).contains("1 patient").doesNotContain("Patiente").doesNotContain("Zoé")
+        .doesNotContain(patient);
+  }
+
+  @Test
   @DisplayName("an absence over a duty shows the conflict before it is saved, and is saved with confirm")
   void absenceOverDutyIsConfirmedFirst() {
     String gp = gpOnDuty("2026-11-20");
@@ -191,7 +221,7 @@ class DutyBookingTest extends ApiTest {
   @Test
   @DisplayName("a duty booking names a slot or a duty, not both, and a gap cannot be booked")
   void shapeAndGap() {
-    String gap = rota.place(MONTH, noon, "2026-11-30");
+    String gap = rota.place(MONTH, noon, "2026-11-19");
     assertInvalidField(http.post("/api/v1/appointments", operator,
         onDuty(gap).put("slotId", "0b0c7c52-58b1-4f3e-9a57-2d8a8f0e3a11")), "slotId");
     assertProblem(http.post("/api/v1/appointments", operator, onDuty(gap)), 409, "DUTY_NOT_HELD");

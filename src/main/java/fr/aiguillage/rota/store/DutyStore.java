@@ -134,6 +134,46 @@ public final class DutyStore {
         });
   }
 
+  /** Published duties a professional holds starting in [from, to), by time (for the calendar feed). */
+  public Future<List<Duty>> ofProfessional(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery(DUTY + " WHERE a.professional_id = $1 AND m.status = 'PUBLISHED'"
+            + " AND lower(p.during) >= $2 AND lower(p.during) < $3 ORDER BY lower(p.during), a.place_id")
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
+        .map(rows -> {
+          List<Duty> found = new ArrayList<>();
+          rows.forEach(r -> found.add(duty(r)));
+          return found;
+        });
+  }
+
+  /** Changes whenever those duties change: which places, and the patients booked into them. */
+  public Future<String> fingerprint(SqlClient db, UUID professionalId, Instant from, Instant to) {
+    return db.preparedQuery("SELECT count(*) || '-' || coalesce(sum(a.booked), 0) || '-'"
+            + " || coalesce(md5(string_agg(a.place_id::text, ',' ORDER BY a.place_id)), '') FROM rota_assignment a"
+            + " JOIN rota_place p ON p.id = a.place_id JOIN rota_month m ON m.id = p.month_id"
+            + " WHERE a.professional_id = $1 AND m.status = 'PUBLISHED' AND lower(p.during) >= $2"
+            + " AND lower(p.during) < $3")
+        .execute(Tuple.of(professionalId, SqlTime.utc(from), SqlTime.utc(to)))
+        .map(rows -> rows.iterator().next().getString(0));
+  }
+
+  /** The live appointments booked on these places, by place then time (the professional's agenda of duties). */
+  public Future<java.util.Map<UUID, List<fr.aiguillage.rota.model.AgendaDuty.Booked>>> patientsOn(SqlClient db,
+                                                                                               List<UUID> placeIds) {
+    return db.preparedQuery("SELECT sl.duty_place_id, ap.id, ap.patient_id, ap.start_at, ap.end_at, ap.status"
+            + " FROM appointment ap JOIN slot sl ON sl.id = ap.slot_id WHERE sl.duty_place_id = ANY ($1)"
+            + " AND ap.status <> 'cancelled' ORDER BY ap.start_at, ap.id")
+        .execute(Tuple.of(placeIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          java.util.Map<UUID, List<fr.aiguillage.rota.model.AgendaDuty.Booked>> found = new java.util.HashMap<>();
+          rows.forEach(r -> found.computeIfAbsent(r.getUUID("duty_place_id"), k -> new ArrayList<>())
+              .add(new fr.aiguillage.rota.model.AgendaDuty.Booked(r.getUUID("id"), r.getUUID("patient_id"),
+                  SqlTime.paris(r.getOffsetDateTime("start_at")), SqlTime.paris(r.getOffsetDateTime("end_at")),
+                  r.getString("status"))));
+          return found;
+        });
+  }
+
   /** A search hit's raw row: the duty, its professional and site, the chord to the patient (metres). */
   public record Nearby(Duty duty, Row row, double chordMetres) {
   }
