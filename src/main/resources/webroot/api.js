@@ -8,6 +8,8 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.detail = problem.detail;
     this.errors = problem.errors || [];
+    this.appointments = problem.appointments || [];
+    this.duties = problem.duties || [];
   }
 }
 

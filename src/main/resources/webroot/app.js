@@ -24,6 +24,10 @@ const SCREENS = [
   { path: 'liste-attente', label: "Liste d'attente", roles: ['COORDINATOR'], load: () => import('./coord-waitlist.js') },
   { path: 'comptes', label: 'Comptes', roles: ['COORDINATOR'], load: () => import('./coord-accounts.js') },
   { path: 'audit', label: "Journal d'audit", roles: ['COORDINATOR'], load: () => import('./coord-audit.js') },
+  // issue 22: the duty rota
+  { path: 'gardes', label: 'Tour de garde', roles: ['COORDINATOR'], load: () => import('./coord-rota.js') },
+  { path: 'gardes-reglages', label: 'Secteurs et plages de garde', roles: ['COORDINATOR'], load: () => import('./coord-rota-setup.js') },
+  { path: 'mes-gardes', label: 'Mes gardes', roles: ['PROFESSIONAL'], load: () => import('./pro-rota.js') },
 ];
 
 const main = document.getElementById('main');

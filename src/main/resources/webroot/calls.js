@@ -19,7 +19,10 @@ export function render(main, session) {
     body);
   const queue = section("File d'appels", problem, table, empty);
   const workspace = h('div');
-  main.replaceChildren(h('h1', {}, "Appels"), queue, workspace);
+  // a coordinator's home: the duty gaps of the next 72 hours come first (issue 22)
+  const gaps = session.account.roles.includes('COORDINATOR') ? h('div') : '';
+  main.replaceChildren(h('h1', {}, "Appels"), gaps, queue, workspace);
+  if (gaps) import('./rota-gaps.js').then((m) => gaps.replaceWith(m.gapsPanel(session)));
 
   const redraw = () => {
     const ringing = [...calls.values()].sort((a, b) => a.call.ringingAt.localeCompare(b.call.ringingAt));

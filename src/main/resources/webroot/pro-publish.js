@@ -178,14 +178,18 @@ function absenceForm(ctx) {
     if (r.errors.length) { paris.showFieldErrors(invalid(r.errors), controls, french, problem); return; }
     paris.showFieldErrors(null, controls, french, problem);
     try {
-      const [booked, appointments] = await Promise.all([
+      const [booked, appointments, duties] = await Promise.all([
         get(`/api/v1/professionals/${ctx.professionalId}/slots${query({ from: r.body.from, to: r.body.to, status: 'booked' })}`),
         get(`/api/v1/appointments${query({ professionalId: ctx.professionalId, from: r.body.from, to: r.body.to, status: 'booked' })}`),
+        get('/api/v1/rota/duties').catch(() => []),
       ]);
       const reasons = {};
       appointments.items.forEach((a) => { reasons[a.slot.id] = a.reason; });
-      pending = r.body;
-      conflicts.replaceChildren(...conflictList(booked.items, reasons));
+      // issue 22: the duties of the rota this absence covers are shown too; they stay held until given away or reassigned
+      const onDuty = duties.filter((d) => Date.parse(d.start) < Date.parse(r.body.to) && Date.parse(d.end) > Date.parse(r.body.from));
+      // the person saw the duties: the absence is then saved over them (they stay held until given away or reassigned)
+      pending = onDuty.length ? { ...r.body, confirm: true } : r.body;
+      conflicts.replaceChildren(...conflictList(booked.items, reasons), ...dutyList(onDuty));
       confirm.hidden = false;
       confirm.focus();
     } catch (error) {
@@ -198,9 +202,17 @@ function absenceForm(ctx) {
       confirm.hidden = true;
       pending = null;
       conflicts.replaceChildren(h('p', { class: 'done' }, `Absence enregistrée : ${result.blockedSlots} créneau(x) libre(s) bloqué(s).`
-        + (result.bookedSlots.length ? ` ${result.bookedSlots.length} rendez-vous réservé(s) restent à traiter avec la coordination.` : '')));
+        + (result.bookedSlots.length ? ` ${result.bookedSlots.length} rendez-vous réservé(s) restent à traiter avec la coordination.` : '')
+        + ((result.duties || []).length ? ` ${result.duties.length} garde(s) restent à vous : cédez-les ou voyez la coordination.` : '')));
       await ctx.reload();
     } catch (error) {
+      if (error.code === 'ABSENCE_OVER_DUTY') {
+        // duties the check above did not see (a month not yet published): shown, then a second confirmation saves
+        pending = { ...pending, confirm: true };
+        conflicts.replaceChildren(...dutyList(error.duties));
+        confirm.focus();
+        return;
+      }
       paris.showFieldErrors(error, controls, french, problem);
     }
   });
@@ -213,4 +225,12 @@ function conflictList(slots, reasons) {
       + 'prévenez la coordination pour replacer ces patients.'),
     h('ul', { class: 'conflict-list' }, slots.map((s) => h('li', {}, `${fmt.when(s.start)} — ${paris.kinds[s.kind].short}`
       + (reasons[s.id] ? ` — motif : ${reasons[s.id]}` : ''))))];
+}
+
+function dutyList(duties) {
+  if (!duties.length) return [];
+  return [h('p', { class: 'warning' }, `Vous êtes de garde pendant cette absence (${duties.length}) : la garde reste à vous tant que vous ne `
+      + "l'avez pas cédée (« Mes gardes ») ou que la coordination ne l'a pas confiée à un autre."),
+    h('ul', { class: 'conflict-list' }, duties.map((d) => h('li', {}, `Garde ${d.bandLabel} : ${fmt.when(d.start)} – ${fmt.time(d.end)}`
+      + ` — ${d.booked || 0} patient(s)`)))];
 }

@@ -4,6 +4,7 @@ import { get, post, query, showProblem } from './api.js';
 import { h, section, alertBox } from './dom.js';
 import * as fmt from './format.js';
 import { drawMap } from './map.js';
+import { dutyItem } from './slot-duty.js';
 
 export function showSlots(root, { triage, patient, callId, onBooked }) {
   const status = h('div', { role: 'status', class: 'notice' });
@@ -21,12 +22,12 @@ export function showSlots(root, { triage, patient, callId, onBooked }) {
     const found = await get(`/api/v1/triage/${triage.id}/slots${query({ limit: 10 })}`);
     const results = found.results || [];
     list.replaceChildren(results.length
-      ? h('ol', { class: 'slots' }, results.map((r) => h('li', {}, h('article', { 'aria-label': `${fmt.time(r.slot.start)}, ${professional(r)}` },
+      ? h('ol', { class: 'slots' }, results.map((r) => h('li', {}, r.kind === 'DUTY' ? dutyItem(r, professional, book) : h('article', { 'aria-label': `${fmt.time(r.slot.start)}, ${professional(r)}` },
         h('p', { class: 'slot-when' }, `${fmt.when(r.slot.start)}`, h('span', { class: 'muted' }, ` · ${fmt.distance(r.distanceKm)}`)),
         h('p', {}, `${professional(r)}, ${fmt.professions[r.professional.profession] || r.professional.profession}`),
         h('p', {}, `${r.site.name} — ${r.site.address}`),
         h('p', {}, `Tél. ${fmt.phone(r.professional.phone)}`),
-        h('button', { type: 'button', onclick: (e) => book(r, e.currentTarget),
+        h('button', { type: 'button', onclick: (e) => book(r, e.currentTarget, { slotId: r.slot.id }),
           'aria-label': `Réserver ${fmt.when(r.slot.start)} avec ${professional(r)}` }, 'Réserver')))))
       : h('p', {}, 'Aucun créneau libre dans le délai pour cette orientation.'));
     const candidates = found.overbookingCandidates || [];
@@ -36,30 +37,32 @@ export function showSlots(root, { triage, patient, callId, onBooked }) {
           `${professional(c)} — ${c.site.name}, ${c.site.address} — ${fmt.distance(c.distanceKm)} — Tél. ${fmt.phone(c.professional.phone)}`))));
     }
     const points = [...results, ...(results.length ? [] : candidates)].filter((r) => r.site && r.site.lat !== undefined)
-      .map((r) => ({ lat: r.site.lat, lon: r.site.lon, label: `${professional(r)} — ${r.slot ? fmt.time(r.slot.start) : 'surnuméraire'}` }));
+      .map((r) => ({ lat: r.site.lat, lon: r.site.lon, label: `${professional(r)} — ${r.slot ? fmt.time(r.slot.start) : (r.duty ? `garde ${fmt.time(r.duty.suggestedStart)}` : 'surnuméraire')}` }));
     if (map) { map.remove(); map = null; }
     figure.hidden = points.length === 0;
     if (points.length) drawMap(mapElement, points).then((m) => { map = m; }).catch(() => { figure.hidden = true; });
   };
 
-  const book = async (result, button) => {
+  // target: { slotId } for a free slot, { dutyPlaceId, start } for a duty of the rota (issue 22)
+  const book = async (result, button, target) => {
     if (busy) return;
     busy = true;
     button.disabled = true;
-    const slotId = result.slot.id;
+    const slotId = JSON.stringify(target);
     if (!keys.has(slotId)) keys.set(slotId, crypto.randomUUID());
     try {
       const appointment = await post('/api/v1/appointments', {
-        slotId, patientId: patient.id, triageId: triage.id, reason: triage.reason || reasonOf(triage),
+        ...target, patientId: patient.id, triageId: triage.id, reason: triage.reason || reasonOf(triage),
         ...(callId ? { callId } : {}),
       }, { 'Idempotency-Key': keys.get(slotId) });
       keys.delete(slotId);
       confirmation(root, appointment, result, patient);
       onBooked(appointment);
     } catch (error) {
-      if (error.code === 'SLOT_TAKEN' || error.code === 'SLOT_UNAVAILABLE') {
+      if (error.code === 'SLOT_TAKEN' || error.code === 'SLOT_UNAVAILABLE' || (error.status === 409 && (error.code || '').startsWith('DUTY_'))) {
         keys.delete(slotId);
-        status.textContent = 'Ce créneau vient d\'être pris par quelqu\'un d\'autre : la liste a été mise à jour.';
+        status.textContent = (error.code || '').startsWith('DUTY_') ? `${error.message} La liste a été mise à jour.`
+          : 'Ce créneau vient d\'être pris par quelqu\'un d\'autre : la liste a été mise à jour.';
         await load().catch((e) => showProblem(problem, e));
       } else {
         showProblem(problem, error);

@@ -84,6 +84,14 @@ public final class RotaMonths {
     });
   }
 
+  /** A professional's answer for the month (themself, or a coordinator); 404 when they have not answered. */
+  public Future<Availability> availability(Caller caller, String territoryId, YearMonth month, UUID professionalId) {
+    RotaAccess.selfOrCoordinator(caller, professionalId);
+    return find(pool, territoryId, month, false).compose(m -> months.availabilities(pool, m.id()))
+        .compose(all -> all.containsKey(professionalId) ? Future.succeededFuture(all.get(professionalId))
+            : Future.failedFuture(new NotFound("answer of this professional for " + month)));
+  }
+
   public Future<MonthView> view(Caller caller, String territoryId, YearMonth month) {
     return find(pool, territoryId, month, false).compose(m -> assignments.grid(pool, m.id()).map(grid ->
         new MonthView(territoryId, month.toString(), m.status(), SqlTime.paris(SqlTime.utc(m.deadline())),

@@ -128,6 +128,7 @@ public final class OperationIds {
       row("getRotaMonth", path("territoryId", TERRITORY)),
       within("putRotaAvailability", "sectorId", ROTA_INSIDE, path("territoryId", TERRITORY),
           path("professionalId", PROFESSIONAL)),
+      row("getRotaAvailability", path("territoryId", TERRITORY), path("professionalId", PROFESSIONAL)),
       row("proposeRotaMonth", path("territoryId", TERRITORY)),
       row("publishRotaMonth", path("territoryId", TERRITORY)),
       row("rotaHistory", path("territoryId", TERRITORY)),

@@ -211,10 +211,10 @@ class CoordinatorConsoleTest extends ApiTest {
         new Expected("pharmacie-menu", "Orienter un patient", List.of("Orienter un patient"), "couverture",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.THAU),
         new Expected("docteur-menu", "Mon agenda",
-            List.of("Mon agenda", "Mes rendez-vous", "Mon calendrier", "Propositions de patients"), "annuaire",
+            List.of("Mon agenda", "Mes rendez-vous", "Mon calendrier", "Propositions de patients", "Mes gardes"), "annuaire",
             "/api/v1/audit"),
         new Expected("coordinatrice", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages", "Tableau de bord", "Annuaire", "Couverture SNP", "Liste d'attente",
-            "Comptes", "Journal d'audit"), "agenda",
+            "Comptes", "Journal d'audit", "Tour de garde", "Secteurs et plages de garde"), "agenda",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.BERANGE));
     for (Expected role : roles) {
       browser.open("http://localhost:" + server.port() + "/");

@@ -128,6 +128,20 @@ class RotaApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a GP reads back their own answer for the month, not a colleague's, and nothing before answering")
+  void answerIsReadBackByItsAuthorOnly() {
+    open("2028-02");
+    String path = BASE + "/months/2028-02/availability/";
+    assertProblem(http.get(path + gps[0], gpTokens[0]), 404, "NOT_FOUND");
+    volunteer(0, "2028-02", 4, new JsonArray().add(new JsonObject().put("day", "2028-02-02")));
+    JsonObject answer = ok(http.get(path + gps[0], gpTokens[0]));
+    assertThat(answer.getInteger("offered")).isEqualTo(4);
+    assertThat(answer.getJsonArray("impossible").getJsonObject(0).getString("day")).isEqualTo("2028-02-02");
+    assertThat(ok(http.get(path + gps[0], coordinator)).getInteger("offered")).isEqualTo(4);
+    assertProblem(http.get(path + gps[0], gpTokens[1]), 403, "FORBIDDEN");
+  }
+
+  @Test
   @DisplayName("the month exports as a French spreadsheet: BOM, semicolons, one line per place")
   void monthExportsAsCsv() {
     open("2027-10");

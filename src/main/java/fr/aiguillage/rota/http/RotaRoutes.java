@@ -55,6 +55,8 @@ public final class RotaRoutes {
     api.getRoute("getRotaMonth").addHandler(ctx -> Responses.reply(ctx, months.view(Requests.caller(ctx),
         territory(ctx), month(ctx)), view -> Responses.ok(ctx, view)));
     api.getRoute("putRotaAvailability").addHandler(this::putAvailability);
+    api.getRoute("getRotaAvailability").addHandler(ctx -> Responses.reply(ctx, months.availability(Requests.caller(ctx),
+        territory(ctx), month(ctx), Requests.pathUuid(ctx, "professionalId")), answer -> Responses.ok(ctx, answer)));
     api.getRoute("proposeRotaMonth").addHandler(ctx -> Responses.reply(ctx, proposals.propose(Requests.caller(ctx),
         territory(ctx), month(ctx)), summary -> Responses.ok(ctx, summary)));
     api.getRoute("publishRotaMonth").addHandler(ctx -> Responses.reply(ctx, proposals.publish(Requests.caller(ctx),
