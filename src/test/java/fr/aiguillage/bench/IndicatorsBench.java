@@ -6,6 +6,7 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.config.ConfigLoader;
 import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.DbSettings;
+import fr.aiguillage.db.Migrations;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.indicators.model.Granularity;
 import fr.aiguillage.indicators.store.IndicatorStore;
@@ -96,11 +97,12 @@ public final class IndicatorsBench {
   }
 
   /**
-   * Reused data: the service migrates it and its refresher builds whatever is pending (a new migration may mark
+   * Reused data: migrated as the application does at start, and the service's refresher builds whatever is pending (a new migration may mark
    * every day); with {@code all}, every day is marked pending again first, as V29 does on a live base.
    */
   private static void rebuildRollups(boolean all) throws Exception {
     try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+      System.out.println("migrations applied to the reused data: " + Migrations.migrate(db.settings()));
       Service service = Service.start(db.settings());
       Pool pool = Pools.create(service.vertx, db.settings(), 2);
       long t0 = System.nanoTime();
@@ -161,8 +163,9 @@ public final class IndicatorsBench {
       }
       System.out.printf("year by %s over HTTP: cold (first after restart) %.0f ms, warm (median of 3) %.0f ms"
               + " (target %s after a restart)%n"
-              + "  ceiling, the same block SQL through JDBC: cold %.0f ms, warm %.0f ms; ratios HTTP/ceiling: cold %.2f,"
-              + " warm %.2f%n  the records' SQL (no rollups) through JDBC: %.0f ms (cold HTTP/that %.3f); load %s%n",
+              + "  ceiling, the same block SQL through JDBC: cold %.0f ms, warm %.0f ms;"
+              + " ratios HTTP/ceiling: cold %.2f, warm %.2f%n"
+              + "  the records' SQL (no rollups) through JDBC: %.0f ms (cold HTTP/that %.3f); load %s%n",
           granularity, ms(cold), ms(median(warm)), granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms",
           ms(ceilingCold), ms(median(ceiling)), (double) cold / ceilingCold, (double) median(warm) / median(ceiling),
           ms(records), (double) cold / records, load());

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Which blocks make each period of a report and its total, per source: a month block for a whole month of the
  * range none of whose days must be read from the records (monthly periods and every total), else the day blocks,
- * and the days computed from the records ("r") for the others. Sent to the reading statements as arrays.
+ * and the days computed from the records ("r") for the others; a target made of one stored block of one territory
+ * is "alone" and reads that block's own figures. Sent to the reading statements as arrays.
  */
 final class BlockPlan {
 
@@ -20,6 +21,13 @@ final class BlockPlan {
   private final List<String> grain = new ArrayList<>();
   private final List<LocalDate> day = new ArrayList<>();
   private final List<LocalDate> target = new ArrayList<>();
+  private final List<Boolean> alone = new ArrayList<>();
+  private final boolean oneTerritory;
+
+  /** {@code oneTerritory}: a stored block alone is then the whole of its target, and gives its own figures. */
+  BlockPlan(boolean oneTerritory) {
+    this.oneTerritory = oneTerritory;
+  }
 
   /** The blocks of one source over the whole days [first, last], cut by {@code granularity}. */
   void add(String name, LocalDate first, LocalDate last, Granularity granularity, Set<LocalDate> raw) {
@@ -32,6 +40,7 @@ final class BlockPlan {
   }
 
   private void blocks(String name, LocalDate from, LocalDate to, boolean months, Set<LocalDate> raw, LocalDate goal) {
+    int start = source.size();
     LocalDate d = from;
     while (!d.isAfter(to)) {
       LocalDate monthEnd = d.plusMonths(1).minusDays(1);
@@ -42,6 +51,9 @@ final class BlockPlan {
         block(name, raw.contains(d) ? "r" : "d", d, goal);
         d = d.plusDays(1);
       }
+    }
+    if (oneTerritory && source.size() == start + 1 && !grain.get(start).equals("r")) {
+      alone.set(start, true);
     }
   }
 
@@ -54,11 +66,12 @@ final class BlockPlan {
     grain.add(g);
     day.add(d);
     target.add(t);
+    alone.add(false);
   }
 
-  /** {@code first}, then the blocks' source, grain, day and target as arrays. */
+  /** {@code first}, then the blocks' source, grain, day, target and whether it is alone, as arrays. */
   Object[] arrays(Object first) {
     return new Object[] {first, source.toArray(String[]::new), grain.toArray(String[]::new),
-        day.toArray(LocalDate[]::new), target.toArray(LocalDate[]::new)};
+        day.toArray(LocalDate[]::new), target.toArray(LocalDate[]::new), alone.toArray(Boolean[]::new)};
   }
 }

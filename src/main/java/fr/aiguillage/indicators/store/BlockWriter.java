@@ -30,15 +30,24 @@ final class BlockWriter {
   /** $1 source, $2 territories, $3 first days of the months, $4 first day, $5 day after the last. */
   private static final String OF_MONTHS = " WHERE source = $1 AND territory_id = ANY ($2) AND grain = 'd'"
       + " AND day >= $4 AND day < $5 AND " + MONTH + " = ANY ($3)";
+  /** A block's own distinct counts (pieces d…, key ''), from its members. */
+  private static final String DISTINCT = """
+      INSERT INTO indicator_count (source, territory_id, grain, day, piece, key, n)
+      SELECT source, territory_id, grain, day, piece, '', count(*) FROM indicator_member
+      WHERE source = $1 AND territory_id = ANY ($2) AND grain = '%s' AND day = ANY ($3)
+      GROUP BY source, territory_id, grain, day, piece""";
   private static final List<String> MONTHS = List.of("""
       INSERT INTO indicator_count (source, territory_id, grain, day, piece, key, n)
-      SELECT source, territory_id, 'm', %1$s, piece, key, sum(n) FROM indicator_count%2$s
+      SELECT source, territory_id, 'm', %1$s, piece, key, sum(n) FROM indicator_count%2$s AND piece NOT LIKE 'd%%'
       GROUP BY source, territory_id, %1$s, piece, key""", """
       INSERT INTO indicator_member (source, territory_id, grain, day, piece, member)
       SELECT DISTINCT source, territory_id, 'm', %1$s, piece, member FROM indicator_member%2$s""", """
-      INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals)
-      SELECT source, territory_id, 'm', %1$s, piece, array_agg(v) FROM indicator_measure, unnest(vals) AS v%2$s
+      INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts)
+      SELECT source, territory_id, 'm', %1$s, piece, array_agg(v),
+             percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY v)
+      FROM indicator_measure, unnest(vals) AS v%2$s
       GROUP BY source, territory_id, %1$s, piece""").stream().map(sql -> sql.formatted(MONTH, OF_MONTHS)).toList();
+  private static final Double[] QUANTILES = RollupCatalog.QUANTILES.toArray(Double[]::new);
 
   private BlockWriter() {
   }
@@ -94,11 +103,12 @@ final class BlockWriter {
               INSERT INTO indicator_member (source, territory_id, grain, day, piece, member)
               SELECT $1, u.t, 'd', u.d, u.p, u.m FROM unnest($2::text[], $3::date[], $4::text[], $5::text[])
                 AS u (t, d, p, m)""").execute(rows.members(source)))
+          .compose(v -> tx.preparedQuery(DISTINCT.formatted("d")).execute(which))
           .compose(v -> tx.preparedQuery("""
-              INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals)
-              SELECT $1, u.t, 'd', u.d, u.p, array_agg(u.v)
+              INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts)
+              SELECT $1, u.t, 'd', u.d, u.p, array_agg(u.v), percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY u.v)
               FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS u (t, d, p, v)
-              GROUP BY u.t, u.d, u.p""").execute(rows.values(source)))
+              GROUP BY u.t, u.d, u.p""").execute(rows.values(source).addValue(QUANTILES)))
           .mapEmpty();
     });
   }
@@ -108,8 +118,8 @@ final class BlockWriter {
                                             TreeSet<LocalDate> days) {
     LocalDate[] months = days.stream().map(d -> d.withDayOfMonth(1)).distinct().toArray(LocalDate[]::new);
     Tuple which = Tuple.of(source, territories.toArray(String[]::new), months);
-    Tuple span = Tuple.of(source, territories.toArray(String[]::new), months, months[0],
-        months[months.length - 1].plusMonths(1));
+    Object[] span = {source, territories.toArray(String[]::new), months, months[0],
+        months[months.length - 1].plusMonths(1), QUANTILES};
     Future<Void> chain = Future.succeededFuture();
     for (String table : TABLES) {
       chain = chain.compose(v -> tx.preparedQuery("DELETE FROM " + table
@@ -117,8 +127,9 @@ final class BlockWriter {
           .mapEmpty());
     }
     for (String sql : MONTHS) {
-      chain = chain.compose(v -> tx.preparedQuery(sql).execute(span).mapEmpty());
+      Tuple values = Tuple.from(java.util.Arrays.copyOf(span, sql.contains("$6") ? 6 : 5));
+      chain = chain.compose(v -> tx.preparedQuery(sql).execute(values).mapEmpty());
     }
-    return chain;
+    return chain.compose(v -> tx.preparedQuery(DISTINCT.formatted("m")).execute(which)).mapEmpty();
   }
 }

@@ -30,35 +30,56 @@ import java.util.TreeSet;
  */
 public final class RollupStore {
 
-  /** The blocks each period and the total are made of: $2 source, $3 grain ('d', 'm', 'r'), $4 day, $5 target. */
-  private static final String PLAN = "unnest($2::text[], $3::text[], $4::date[], $5::date[]) AS w (source, grain, day,"
-      + " target)";
-  private static final String STORED = "w.source AND b.territory_id = ANY ($1) AND b.grain = w.grain AND b.day = w.day";
-  private static final String COUNTS = """
-      SELECT x.target, x.source, x.piece, x.key, sum(x.n)::bigint AS n FROM (
-        SELECT w.target, w.source, b.piece, b.key, b.n FROM %1$s JOIN indicator_count b ON b.source = %2$s
+  /**
+   * The blocks each period and the total are made of: $2 source, $3 grain ('d', 'm', 'r': read from the records),
+   * $4 day, $5 target (the period's first day, or {@link BlockPlan#TOTAL}), $6 alone (the target's only block).
+   */
+  private static final String PLAN = "WITH w AS MATERIALIZED (SELECT * FROM unnest($2::text[], $3::text[], $4::date[],"
+      + " $5::date[], $6::bool[]) AS w (source, grain, day, target, alone))";
+  private static final String STORED = " b ON b.source = w.source AND b.territory_id = ANY ($1) AND b.grain = w.grain"
+      + " AND b.day = w.day";
+  private static final String RAW = " ON w.grain = 'r' AND r.source = w.source AND r.day = w.day";
+  /** Sums and breakdown keys; a block alone also gives its distinct counts (pieces d…, key ''). */
+  private static final String COUNTS = PLAN + """
+
+      SELECT w.target, w.source, b.piece, b.key, b.n FROM w JOIN indicator_count%1$s WHERE w.alone
+      UNION ALL
+      SELECT x.target, x.source, x.piece, x.key, sum(x.n)::bigint FROM (
+        SELECT w.target, w.source, b.piece, b.key, b.n FROM w JOIN indicator_count%1$s
+        WHERE NOT w.alone AND b.piece NOT LIKE 'd%%'
         UNION ALL
-        SELECT w.target, w.source, r.piece, r.key, r.n FROM %1$s
-        JOIN unnest($6::text[], $7::date[], $8::text[], $9::text[], $10::int8[]) AS r (source, day, piece, key, n)
-          ON w.grain = 'r' AND r.source = w.source AND r.day = w.day) x
-      GROUP BY x.target, x.source, x.piece, x.key""".formatted(PLAN, STORED);
-  private static final String MEMBERS = """
+        SELECT w.target, w.source, r.piece, r.key, r.n
+        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[], $11::int8[]) AS r (source, day, piece, key, n)
+        %2$s) x
+      GROUP BY x.target, x.source, x.piece, x.key""".formatted(STORED, RAW);
+  /** The distinct counts of targets of several blocks: the members of their blocks, counted once. */
+  private static final String MEMBERS = PLAN + """
+
       SELECT x.target, x.source, x.piece, count(DISTINCT x.member) AS n FROM (
-        SELECT w.target, w.source, b.piece, b.member FROM %1$s JOIN indicator_member b ON b.source = %2$s
+        SELECT w.target, w.source, b.piece, b.member COLLATE "C" AS member FROM w JOIN indicator_member%1$s
+        WHERE NOT w.alone
         UNION ALL
-        SELECT w.target, w.source, r.piece, r.member FROM %1$s
-        JOIN unnest($6::text[], $7::date[], $8::text[], $9::text[]) AS r (source, day, piece, member)
-          ON w.grain = 'r' AND r.source = w.source AND r.day = w.day) x
-      GROUP BY x.target, x.source, x.piece""".formatted(PLAN, STORED);
-  private static final String MEASURES = """
-      SELECT x.target, x.source, x.piece, percentile_cont($10::float8[]) WITHIN GROUP (ORDER BY x.v) AS p FROM (
-        SELECT w.target, w.source, b.piece, v FROM %1$s JOIN indicator_measure b ON b.source = %2$s
-        CROSS JOIN LATERAL unnest(b.vals) AS v
-        UNION ALL
-        SELECT w.target, w.source, r.piece, r.v FROM %1$s
-        JOIN unnest($6::text[], $7::date[], $8::text[], $9::float8[]) AS r (source, day, piece, v)
-          ON w.grain = 'r' AND r.source = w.source AND r.day = w.day) x
-      GROUP BY x.target, x.source, x.piece""".formatted(PLAN, STORED);
+        SELECT w.target, w.source, r.piece, r.member COLLATE "C"
+        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[]) AS r (source, day, piece, member)%2$s) x
+      GROUP BY x.target, x.source, x.piece""".formatted(STORED, RAW);
+  /**
+   * Percentiles at $11 (the catalogue's quantiles): a block alone gives its own; a target of several blocks sorts
+   * their values in one plain aggregate per target and piece (no sort of the rows by group first).
+   */
+  private static final String MEASURES = PLAN + """
+      , r AS MATERIALIZED (SELECT * FROM unnest($7::text[], $8::date[], $9::text[], $10::float8[]) AS r (source, day,
+                                                                                                       piece, v))
+      SELECT w.target, w.source, b.piece, b.pcts AS p FROM w JOIN indicator_measure%1$s WHERE w.alone
+      UNION ALL
+      SELECT g.target, g.source, g.piece, (
+        SELECT percentile_cont($11::float8[]) WITHIN GROUP (ORDER BY x.v) FROM (
+          SELECT v FROM w JOIN indicator_measure%1$s CROSS JOIN LATERAL unnest(b.vals) AS v
+          WHERE NOT w.alone AND w.target = g.target AND w.source = g.source AND b.piece = g.piece
+          UNION ALL
+          SELECT r.v FROM w JOIN r%2$s WHERE w.target = g.target AND w.source = g.source AND r.piece = g.piece) x)
+      FROM (SELECT w.target, w.source, b.piece FROM w JOIN indicator_measure%1$s WHERE NOT w.alone
+            UNION
+            SELECT w.target, w.source, r.piece FROM w JOIN r%2$s) g""".formatted(STORED, RAW);
   private static final String PENDING = "SELECT DISTINCT source, day FROM indicator_change"
       + " WHERE territory_id = ANY ($1) AND day BETWEEN $2 AND $3";
   /** A year's measured values sorted in memory (some 300,000 doubles), not in temporary files. */
@@ -77,7 +98,7 @@ public final class RollupStore {
           List<Future<Map<LocalDate, Tally>>> computed = DayTallies.STATEMENTS.stream()
               .map(s -> DayTallies.compute(tx, s, params, raw.get(s.source().name()))).toList();
           return Future.all(computed).compose(all -> {
-            BlockPlan plan = new BlockPlan();
+            BlockPlan plan = new BlockPlan(territories.length == 1);
             BlockRows rows = new BlockRows();
             for (int i = 0; i < computed.size(); i++) {
               String source = DayTallies.STATEMENTS.get(i).source().name();
@@ -99,7 +120,7 @@ public final class RollupStore {
    * in: what scripts/bench-indicators.sh runs through JDBC as the ceiling of a report.
    */
   public static List<String> blockStatements(Params params) {
-    BlockPlan plan = new BlockPlan();
+    BlockPlan plan = new BlockPlan(params.territories().size() == 1);
     for (Statements s : DayTallies.STATEMENTS) {
       plan.add(s.source().name(), DayTallies.day(params.from()), DayTallies.day(params.to().minusNanos(1)),
           params.granularity(), Set.of());
@@ -117,6 +138,7 @@ public final class RollupStore {
         case "LocalDate" -> "date";
         case "Long" -> "int8";
         case "Double" -> "float8";
+        case "Boolean" -> "bool";
         default -> "text";
       };
       return java.util.regex.Matcher.quoteReplacement(java.util.Arrays.stream(array)
@@ -169,6 +191,8 @@ public final class RollupStore {
         String key = row.getString("key");
         if (piece.startsWith("k")) {
           m.keyed().computeIfAbsent(piece, p -> new HashMap<>()).put(key, row.getLong("n"));
+        } else if (piece.startsWith("d")) {
+          m.distinct().put(piece, row.getLong("n"));
         } else {
           m.sums().put(piece, row.getLong("n"));
         }
@@ -178,6 +202,9 @@ public final class RollupStore {
       }
       for (Row row : measures.result()) {
         Double[] p = row.getArrayOfDoubles("p");
+        if (p == null) {
+          continue;
+        }
         double[] at = new double[p.length];
         for (int i = 0; i < p.length; i++) {
           at[i] = p[i];
