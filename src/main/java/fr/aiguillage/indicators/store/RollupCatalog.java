@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The daily tallies of the sources kept in indicator_rollup, built from {@link FigureCatalog}'s own definitions
- * (docs/decisions/0019): a count or a share is the sum of its days; a breakdown the sum of its keys' counts; a
- * distinct count the union of its days' values; a measure (median, 90th percentile) is taken over the exact values
- * of its days, kept with how many records have each, the way PostgreSQL's percentile_cont takes it.
+ * The tallies of the rolled-up sources, built from {@link FigureCatalog}'s own definitions (docs/decisions/0019): a
+ * count or a share is the sum of its days; a breakdown the sum of its keys' counts; a distinct count the union of
+ * its days' members; a measure (median, 90th percentile) is PostgreSQL's percentile_cont over the exact values of
+ * its days. The SQL that computes a day's tally from the records, and the figures from a merged tally.
  */
 final class RollupCatalog {
 
