@@ -36,32 +36,38 @@ public final class RollupStore {
    */
   private static final String PLAN = "WITH w AS MATERIALIZED (SELECT * FROM unnest($2::text[], $3::text[], $4::date[],"
       + " $5::date[], $6::bool[]) AS w (source, grain, day, target, alone))";
-  private static final String STORED = " b ON b.source = w.source AND b.territory_id = ANY ($1) AND b.grain = w.grain"
-      + " AND b.day = w.day";
+  /**
+   * A table's rows of each planned block, looked up by its key (a lateral subquery kept apart by OFFSET 0, so the
+   * planner reads the blocks' index instead of scanning the whole table to hash it).
+   */
+  private static String stored(String table) {
+    return " CROSS JOIN LATERAL (SELECT * FROM " + table + " t WHERE t.source = w.source AND t.territory_id = ANY ($1)"
+        + " AND t.grain = w.grain AND t.day = w.day OFFSET 0) b";
+  }
   private static final String RAW = " ON w.grain = 'r' AND r.source = w.source AND r.day = w.day";
   /** Sums and breakdown keys; a block alone also gives its distinct counts (pieces d…, key ''). */
   private static final String COUNTS = PLAN + """
 
-      SELECT w.target, w.source, b.piece, b.key, b.n FROM w JOIN indicator_count%1$s WHERE w.alone
+      SELECT w.target, w.source, b.piece, b.key, b.n FROM w%1$s WHERE w.alone
       UNION ALL
       SELECT x.target, x.source, x.piece, x.key, sum(x.n)::bigint FROM (
-        SELECT w.target, w.source, b.piece, b.key, b.n FROM w JOIN indicator_count%1$s
+        SELECT w.target, w.source, b.piece, b.key, b.n FROM w%1$s
         WHERE NOT w.alone AND b.piece NOT LIKE 'd%%'
         UNION ALL
         SELECT w.target, w.source, r.piece, r.key, r.n
         FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[], $11::int8[]) AS r (source, day, piece, key, n)
         %2$s) x
-      GROUP BY x.target, x.source, x.piece, x.key""".formatted(STORED, RAW);
+      GROUP BY x.target, x.source, x.piece, x.key""".formatted(stored("indicator_count"), RAW);
   /** The distinct counts of targets of several blocks: the members of their blocks, counted once. */
   private static final String MEMBERS = PLAN + """
 
       SELECT x.target, x.source, x.piece, count(DISTINCT x.member) AS n FROM (
-        SELECT w.target, w.source, b.piece, b.member COLLATE "C" AS member FROM w JOIN indicator_member%1$s
+        SELECT w.target, w.source, b.piece, b.member COLLATE "C" AS member FROM w%1$s
         WHERE NOT w.alone
         UNION ALL
         SELECT w.target, w.source, r.piece, r.member COLLATE "C"
         FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[]) AS r (source, day, piece, member)%2$s) x
-      GROUP BY x.target, x.source, x.piece""".formatted(STORED, RAW);
+      GROUP BY x.target, x.source, x.piece""".formatted(stored("indicator_member"), RAW);
   /**
    * Percentiles at $11 (the catalogue's quantiles): a block alone gives its own; a target of several blocks sorts
    * their values in one plain aggregate per target and piece (no sort of the rows by group first).
@@ -69,17 +75,17 @@ public final class RollupStore {
   private static final String MEASURES = PLAN + """
       , r AS MATERIALIZED (SELECT * FROM unnest($7::text[], $8::date[], $9::text[], $10::float8[]) AS r (source, day,
                                                                                                        piece, v))
-      SELECT w.target, w.source, b.piece, b.pcts AS p FROM w JOIN indicator_measure%1$s WHERE w.alone
+      SELECT w.target, w.source, b.piece, b.pcts AS p FROM w%1$s WHERE w.alone
       UNION ALL
       SELECT g.target, g.source, g.piece, (
         SELECT percentile_cont($11::float8[]) WITHIN GROUP (ORDER BY x.v) FROM (
-          SELECT v FROM w JOIN indicator_measure%1$s CROSS JOIN LATERAL unnest(b.vals) AS v
+          SELECT v FROM w%1$s CROSS JOIN LATERAL unnest(b.vals) AS v
           WHERE NOT w.alone AND w.target = g.target AND w.source = g.source AND b.piece = g.piece
           UNION ALL
           SELECT r.v FROM w JOIN r%2$s WHERE w.target = g.target AND w.source = g.source AND r.piece = g.piece) x)
-      FROM (SELECT w.target, w.source, b.piece FROM w JOIN indicator_measure%1$s WHERE NOT w.alone
+      FROM (SELECT w.target, w.source, b.piece FROM w%1$s WHERE NOT w.alone
             UNION
-            SELECT w.target, w.source, r.piece FROM w JOIN r%2$s) g""".formatted(STORED, RAW);
+            SELECT w.target, w.source, r.piece FROM w JOIN r%2$s) g""".formatted(stored("indicator_measure"), RAW);
   private static final String PENDING = "SELECT DISTINCT source, day FROM indicator_change"
       + " WHERE territory_id = ANY ($1) AND day BETWEEN $2 AND $3";
   /** A year's measured values sorted in memory (some 300,000 doubles), not in temporary files. */
