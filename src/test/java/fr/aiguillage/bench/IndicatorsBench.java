@@ -97,8 +97,9 @@ public final class IndicatorsBench {
   }
 
   /**
-   * Reused data: migrated as the application does at start, and the service's refresher builds whatever is pending (a new migration may mark
-   * every day); with {@code all}, every day is marked pending again first, as V29 does on a live base.
+   * Reused data: migrated as the application does at start, and the service's refresher builds whatever is pending
+   * (a new migration may mark every day); with {@code all}, every day is marked pending again first, as V29_1 does
+   * on a live base.
    */
   private static void rebuildRollups(boolean all) throws Exception {
     try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {

@@ -55,7 +55,8 @@ public final class RollupStore {
         WHERE NOT w.alone AND b.piece NOT LIKE 'd%%'
         UNION ALL
         SELECT w.target, w.source, r.piece, r.key, r.n
-        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[], $11::int8[]) AS r (source, day, piece, key, n)
+        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[], $11::int8[])
+          AS r (source, day, piece, key, n)
         %2$s) x
       GROUP BY x.target, x.source, x.piece, x.key""".formatted(stored("indicator_count"), RAW);
   /** The distinct counts of targets of several blocks: the members of their blocks, counted once. */
