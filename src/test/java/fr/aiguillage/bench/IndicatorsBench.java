@@ -6,9 +6,11 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.config.ConfigLoader;
 import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.DbSettings;
+import fr.aiguillage.db.Migrations;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.indicators.model.Granularity;
 import fr.aiguillage.indicators.store.IndicatorStore;
+import fr.aiguillage.indicators.store.RollupStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,10 +33,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * scripts/bench-indicators.sh: one year of one territory (200,000 calls, 150,000 triages, 120,000 appointments,
  * 300,000 SNP slots) in an embedded PostgreSQL; after a restart of PostgreSQL and of the service (nothing cached),
- * the year by month, then after another restart by day, over HTTP, from the daily rollups the service's refresher
- * built after the data was written. Ceilings in the same run: the records' statements (what a report ran before
- * the rollups) through JDBC one after the other, the year's rollup rows read through JDBC, and a plain count(*)
- * over the four tables.
+ * the year by month, then after another restart by day, over HTTP, from the day and month blocks the service's
+ * refresher built after the data was written. Ceilings in the same run: the report's own block statements through
+ * JDBC (cold and warm), and the records' statements (what a report ran before the rollups).
  */
 public final class IndicatorsBench {
 
@@ -56,13 +57,19 @@ public final class IndicatorsBench {
     int triages = args.length > 1 ? Integer.parseInt(args[1]) : 150_000;
     int appointments = args.length > 2 ? Integer.parseInt(args[2]) : 120_000;
     int slots = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
-    // BENCH_REUSE=1 measures again on the data (and rollups) a previous complete run left in target/
-    boolean reuse = "1".equals(System.getenv("BENCH_REUSE"))
-        && java.nio.file.Files.isDirectory(Path.of("target", DIR));
+    // the data of a previous complete run of the same size is reused (BENCH_FRESH=1 writes it again);
+    // BENCH_REBUILD=1 marks every day pending again and times the refresher rebuilding all the rollups
+    Path marker = Path.of("target", DIR + ".complete");
+    String size = calls + " " + triages + " " + appointments + " " + slots;
+    boolean reuse = !"1".equals(System.getenv("BENCH_FRESH")) && java.nio.file.Files.isDirectory(Path.of("target", DIR))
+        && java.nio.file.Files.exists(marker) && java.nio.file.Files.readString(marker).trim().equals(size);
     if (reuse) {
-      rebuildRollups();
+      System.out.println("reusing the data of a previous run (" + size + ")");
+      rebuildRollups("1".equals(System.getenv("BENCH_REBUILD")));
     } else {
+      java.nio.file.Files.deleteIfExists(marker);
       generate(calls, triages, appointments, slots);
+      java.nio.file.Files.writeString(marker, size);
     }
     measure();
   }
@@ -80,77 +87,120 @@ public final class IndicatorsBench {
           counts(db.settings()));
       long t1 = System.nanoTime();
       awaitRollups(pool);
-      pool.query("VACUUM ANALYZE indicator_rollup").execute().await(30, TimeUnit.MINUTES);
-      System.out.printf("daily rollups built by the service's refresher in %d s%n",
+      pool.query("VACUUM ANALYZE indicator_count, indicator_member, indicator_measure").execute()
+          .await(30, TimeUnit.MINUTES);
+      System.out.printf("rollups (day and month blocks) built by the service's refresher in %d s%n",
           TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t1));
       pool.close().await(1, TimeUnit.MINUTES);
       service.stop();
     }
   }
 
-  /** Reused data: every day pending again (as V18_1 does on a live base), and the refresher rebuilds them all. */
-  private static void rebuildRollups() throws Exception {
+  /**
+   * Reused data: migrated as the application does at start, and the service's refresher builds whatever is pending
+   * (a new migration may mark every day); with {@code all}, every day is marked pending again first, as V29_1 does
+   * on a live base.
+   */
+  private static void rebuildRollups(boolean all) throws Exception {
     try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+      System.out.println("migrations applied to the reused data: " + Migrations.migrate(db.settings()));
       Service service = Service.start(db.settings());
       Pool pool = Pools.create(service.vertx, db.settings(), 2);
       long t0 = System.nanoTime();
-      pool.query("""
-          DELETE FROM indicator_rollup;
-          INSERT INTO indicator_change (source, territory_id, day)
-          SELECT DISTINCT 'calls', territory_id, indicator_paris_day(coalesce(ringing_at, answered_at, created_at))
-          FROM call
-          UNION
-          SELECT s.source, territory_id, indicator_paris_day(created_at)
-          FROM triage_assessment CROSS JOIN (VALUES ('triage'), ('snp')) AS s (source)
-          UNION
-          SELECT 'agenda', cm.territory_id, indicator_paris_day(s.start_at)
-          FROM slot s JOIN site si ON si.id = s.site_id JOIN commune cm ON cm.insee = si.commune_insee""")
-          .execute().await(30, TimeUnit.MINUTES);
+      if (all) {
+        pool.query("""
+            DELETE FROM indicator_count;
+            DELETE FROM indicator_member;
+            DELETE FROM indicator_measure;
+            INSERT INTO indicator_change (source, territory_id, day)
+            SELECT DISTINCT 'calls', territory_id, indicator_paris_day(coalesce(ringing_at, answered_at, created_at))
+            FROM call
+            UNION
+            SELECT s.source, territory_id, indicator_paris_day(created_at)
+            FROM triage_assessment CROSS JOIN (VALUES ('triage'), ('snp')) AS s (source)
+            UNION
+            SELECT 'agenda', cm.territory_id, indicator_paris_day(s.start_at)
+            FROM slot s JOIN site si ON si.id = s.site_id JOIN commune cm ON cm.insee = si.commune_insee""")
+            .execute().await(30, TimeUnit.MINUTES);
+      }
       awaitRollups(pool);
-      pool.query("VACUUM ANALYZE indicator_rollup").execute().await(30, TimeUnit.MINUTES);
-      System.out.printf("daily rollups rebuilt by the service's refresher in %d s%n",
+      pool.query("VACUUM ANALYZE indicator_count, indicator_member, indicator_measure").execute()
+          .await(30, TimeUnit.MINUTES);
+      System.out.printf("rollups (day and month blocks) brought up to date by the service's refresher in %d s%n",
           TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
       pool.close().await(1, TimeUnit.MINUTES);
       service.stop();
     }
   }
 
+  /**
+   * Per granularity: PostgreSQL and the service restarted, the first report (cold) then three more (warm) over
+   * HTTP; the ceiling, in the same run: the report's own three block statements through JDBC, values written in
+   * (warm: median of 3; cold: first after another restart of PostgreSQL); once, the records' SQL a report ran
+   * before the rollups.
+   */
   private static void measure() throws Exception {
     for (String granularity : List.of("month", "day")) {
+      long cold;
+      long[] warm = new long[3];
+      long[] ceiling = new long[3];
+      long records;
       try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
         Service service = Service.start(db.settings());
         String token = service.login();
-        long[] cold = {service.get(YEAR + granularity, token)};
-        long[] warm = new long[3];
+        cold = service.get(YEAR + granularity, token);
         for (int i = 0; i < warm.length; i++) {
           warm[i] = service.get(YEAR + granularity, token);
         }
-        long[] jdbc = new long[3];
-        for (int i = 0; i < jdbc.length; i++) {
-          jdbc[i] = sameSql(db.settings(), granularity);
-        }
-        long[] floor = new long[3];
-        for (int i = 0; i < floor.length; i++) {
-          floor[i] = rollupRows(db.settings());
-        }
-        long count = plainCount(db.settings());
-        System.out.printf("year by %s over HTTP: first after restart %.0f ms (target %s); then median %.0f ms%n"
-                + "  ceilings in the same run: the records' SQL (no rollups) through JDBC, one statement after the"
-                + " other: median %.0f ms (HTTP first/JDBC %.3f); reading the year's rollup rows through JDBC:"
-                + " median %.0f ms (HTTP first/that %.2f); plain count(*) of the four tables %.0f ms; load %s%n",
-            granularity, ms(cold[0]), granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms", ms(median(warm)),
-            ms(median(jdbc)), (double) cold[0] / median(jdbc), ms(median(floor)), (double) cold[0] / median(floor),
-            ms(count), load());
         service.stop();
+        for (int i = 0; i < ceiling.length; i++) {
+          ceiling[i] = blockSql(db.settings(), granularity);
+        }
+        records = sameSql(db.settings(), granularity);
       }
+      long ceilingCold;
+      try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+        ceilingCold = blockSql(db.settings(), granularity);
+      }
+      System.out.printf("year by %s over HTTP: cold (first after restart) %.0f ms, warm (median of 3) %.0f ms"
+              + " (target %s after a restart)%n"
+              + "  ceiling, the same block SQL through JDBC: cold %.0f ms, warm %.0f ms;"
+              + " ratios HTTP/ceiling: cold %.2f, warm %.2f%n"
+              + "  the records' SQL (no rollups) through JDBC: %.0f ms (cold HTTP/that %.3f); load %s%n",
+          granularity, ms(cold), ms(median(warm)), granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms",
+          ms(ceilingCold), ms(median(ceiling)), (double) cold / ceilingCold, (double) median(warm) / median(ceiling),
+          ms(records), (double) cold / records, load());
+    }
+  }
+
+  private static IndicatorStore.Params year(String granularity) {
+    return new IndicatorStore.Params(List.of(IndicatorsData.TERRITORY), Instant.parse("2024-12-31T23:00:00Z"),
+        Instant.parse("2025-12-31T23:00:00Z"), Granularity.valueOf(granularity.toUpperCase()), Instant.now());
+  }
+
+  /** The three statements a report runs on the blocks, one after the other through JDBC, every row read. */
+  private static long blockSql(DbSettings db, String granularity) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var s = c.createStatement()) {
+      long start = System.nanoTime();
+      c.setAutoCommit(false);
+      s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      s.execute("SET LOCAL work_mem = '64MB'");
+      for (String sql : RollupStore.blockStatements(year(granularity))) {
+        try (var rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            rs.getObject(rs.getMetaData().getColumnCount());
+          }
+        }
+      }
+      c.commit();
+      return System.nanoTime() - start;
     }
   }
 
   /** The report's statements, in order, with the values the service binds, one after the other through JDBC. */
   private static long sameSql(DbSettings db, String granularity) throws Exception {
-    List<Object> values = new IndicatorStore.Params(List.of(IndicatorsData.TERRITORY),
-        Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-12-31T23:00:00Z"),
-        Granularity.valueOf(granularity.toUpperCase()), Instant.now()).values();
+    List<Object> values = year(granularity).values();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       long start = System.nanoTime();
       for (IndicatorStore.Bound statement : IndicatorStore.statements()) {
@@ -185,36 +235,8 @@ public final class IndicatorsBench {
     }
   }
 
-  /** The floor of a report from rollups: the year's rollup rows of the territory, read as text through JDBC. */
-  private static long rollupRows(DbSettings db) throws Exception {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         var s = c.createStatement()) {
-      long start = System.nanoTime();
-      try (var rs = s.executeQuery("SELECT source, day, tally::text FROM indicator_rollup WHERE territory_id = '"
-          + IndicatorsData.TERRITORY + "' AND day BETWEEN date '2025-01-01' AND date '2025-12-30'")) {
-        while (rs.next()) {
-          rs.getString(3);
-        }
-      }
-      return System.nanoTime() - start;
-    }
-  }
-
   private static String load() throws Exception {
     return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
-  }
-
-  private static long plainCount(DbSettings db) throws Exception {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         var s = c.createStatement()) {
-      long start = System.nanoTime();
-      for (String table : List.of("call", "triage_assessment", "appointment", "slot")) {
-        try (var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-          rs.next();
-        }
-      }
-      return System.nanoTime() - start;
-    }
   }
 
   private static String counts(DbSettings db) throws Exception {

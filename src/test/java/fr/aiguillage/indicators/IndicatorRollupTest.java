@@ -61,7 +61,10 @@ class IndicatorRollupTest extends ApiTest {
   @DisplayName("Once every day is rolled up, each range and granularity gives the figures of the records")
   void rolledUpDaysGiveTheRecordsFigures() throws Exception {
     awaitRefreshed();
-    assertThat(server.count("SELECT count(*) FROM indicator_rollup WHERE source = 'snp'")).isGreaterThan(40);
+    assertThat(server.count("SELECT count(DISTINCT day) FROM indicator_count WHERE source = 'snp' AND grain = 'd'"))
+        .isGreaterThan(40);
+    assertThat(server.count("SELECT count(*) FROM indicator_measure WHERE source = 'calls' AND grain = 'm'"))
+        .as("month blocks beside the days").isGreaterThan(1);
     assertSameFiguresOverEveryRange();
   }
 
@@ -88,6 +91,9 @@ class IndicatorRollupTest extends ApiTest {
     List<Instant[]> ranges = List.of(
         new Instant[] {day("2026-02-10"), day("2026-04-10")},
         new Instant[] {day("2026-03-01"), day("2026-04-01")},
+        // February is a whole month before today: every source, the agenda's distinct professionals included, reads
+        // it from its month block
+        new Instant[] {day("2026-02-01"), day("2026-03-01")},
         new Instant[] {OffsetDateTime.parse("2026-02-20T13:27:11+01:00").toInstant(),
             OffsetDateTime.parse("2026-03-29T02:30:00+02:00").toInstant()},
         new Instant[] {OffsetDateTime.parse("2026-03-20T09:00:00+01:00").toInstant(),

@@ -112,7 +112,8 @@ class CrossTerritoryContractTest extends ApiTest {
       try (var rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
           + " AND table_type = 'BASE TABLE' AND table_name NOT IN"
           + " ('audit_event', 'audit_chain', 'audit_chain_anchor', 'session', 'login_failure', 'login_lock',"
-          + " 'flyway_schema_history', 'indicator_rollup', 'indicator_change')")) {
+          + " 'flyway_schema_history', 'indicator_count', 'indicator_member', 'indicator_measure',"
+          + " 'indicator_change')")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }

@@ -5,6 +5,7 @@ import fr.aiguillage.indicators.model.Figure;
 import fr.aiguillage.indicators.model.FigureValue;
 import fr.aiguillage.indicators.model.Granularity;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -91,7 +92,7 @@ public final class IndicatorStore {
   }
 
   /** The report's figures: the rolled-up sources through their daily rollups, the others from the records. */
-  public Future<List<SourceFigures>> read(SqlClient db, Params params) {
+  public Future<List<SourceFigures>> read(Pool db, Params params) {
     List<Object> values = params.values();
     List<Future<List<SourceFigures>>> reads = new ArrayList<>();
     reads.add(rollups.read(db, params));

@@ -4,17 +4,16 @@ import fr.aiguillage.indicators.model.Figure;
 import fr.aiguillage.indicators.model.FigureValue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The daily tallies of the sources kept in indicator_rollup, built from {@link FigureCatalog}'s own definitions
- * (docs/decisions/0019): a count or a share is the sum of its days; a breakdown the sum of its keys' counts; a
- * distinct count the union of its days' values; a measure (median, 90th percentile) is taken over the exact values
- * of its days, kept with how many records have each, the way PostgreSQL's percentile_cont takes it.
+ * The tallies of the rolled-up sources, built from {@link FigureCatalog}'s own definitions (docs/decisions/0019): a
+ * count or a share is the sum of its days; a breakdown the sum of its keys' counts; a distinct count the union of
+ * its days' members; a measure (median, 90th percentile) is PostgreSQL's percentile_cont over the exact values of
+ * its days. The SQL that computes a day's tally from the records, and the figures from a merged tally.
  */
 final class RollupCatalog {
 
@@ -69,7 +68,10 @@ final class RollupCatalog {
     for (int i = 0; i < plain.size(); i++) {
       Source.Definition d = plain.get(i);
       if (d.figure().kind() == Figure.Kind.MEASURE) {
-        pieces.add(new String[] {"h" + i, "(" + d.over() + ")::float8", "count(*)"});
+        if (measurePiece(source, i).equals("h" + i)) {
+          // measures over the same values (median and 90th percentile of the wait) share one piece
+          pieces.add(new String[] {"h" + i, "(" + d.over() + ")::float8", "count(*)"});
+        }
       } else if (d.over() != null) {
         pieces.add(new String[] {"d" + i, d.over(), "count(*)"});
       }
@@ -81,23 +83,57 @@ final class RollupCatalog {
     return pieces;
   }
 
-  /** A source's figures from its merged tally: the same values the catalogue's SQL gives over the records. */
-  static Map<String, FigureValue> figures(Source source, Tally tally) {
+  /** Every quantile a measure of the rolled-up sources takes, in order: one sort gives them all. */
+  static final List<Double> QUANTILES = SOURCES.stream().flatMap(s -> s.plain().stream())
+      .filter(d -> d.figure().kind() == Figure.Kind.MEASURE).map(Source.Definition::quantile).distinct().sorted()
+      .toList();
+
+  /** The piece holding the values of plain figure {@code i}, a measure: the first measure over the same values. */
+  static String measurePiece(Source source, int i) {
+    List<Source.Definition> plain = source.plain();
+    for (int j = 0; j <= i; j++) {
+      if (plain.get(j).figure().kind() == Figure.Kind.MEASURE && plain.get(j).over().equals(plain.get(i).over())) {
+        return "h" + j;
+      }
+    }
+    throw new IllegalStateException("not a measure");
+  }
+
+  /**
+   * What the blocks of a period add up to, merged in SQL: sums by column, counts per key by piece, the number of
+   * distinct members by piece, and each measure piece's percentiles at {@link #QUANTILES}.
+   */
+  record Merged(Map<String, Long> sums, Map<String, Map<String, Long>> keyed, Map<String, Long> distinct,
+                Map<String, double[]> percentiles) {
+
+    static Merged empty() {
+      return new Merged(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    long sum(String column) {
+      return sums.getOrDefault(column, 0L);
+    }
+  }
+
+  /** A source's figures from its merged blocks: the same values the catalogue's SQL gives over the records. */
+  static Map<String, FigureValue> figures(Source source, Merged merged) {
     Map<String, FigureValue> values = new HashMap<>();
     List<Source.Definition> plain = source.plain();
     for (int i = 0; i < plain.size(); i++) {
       Source.Definition d = plain.get(i);
       values.put(d.figure().code(), switch (d.figure().kind()) {
-        case COUNT -> new FigureValue.Count(d.over() == null ? tally.sum("v" + i) : present(tally.counts("d" + i)));
-        case SHARE -> new FigureValue.Share(tally.sum("v" + i), tally.sum("b" + i));
-        case MEASURE -> new FigureValue.Measure(percentile(tally.values("h" + i), d.quantile()), tally.sum("b" + i));
+        case COUNT -> new FigureValue.Count(d.over() == null ? merged.sum("v" + i)
+            : merged.distinct().getOrDefault("d" + i, 0L));
+        case SHARE -> new FigureValue.Share(merged.sum("v" + i), merged.sum("b" + i));
+        case MEASURE -> new FigureValue.Measure(percentile(merged.percentiles().get(measurePiece(source, i)),
+            d.quantile()), merged.sum("b" + i));
         case BREAKDOWN -> throw new IllegalStateException("breakdowns are keyed");
       });
     }
     List<Source.Definition> breakdowns = source.breakdowns();
     for (int i = 0; i < breakdowns.size(); i++) {
       Map<String, Long> counts = new TreeMap<>();
-      tally.counts("k" + i).forEach((key, n) -> {
+      merged.keyed().getOrDefault("k" + i, Map.of()).forEach((key, n) -> {
         if (n > 0) {
           counts.put(key, n);
         }
@@ -107,29 +143,7 @@ final class RollupCatalog {
     return values;
   }
 
-  private static long present(Map<String, Long> counts) {
-    return counts.values().stream().filter(n -> n > 0).count();
-  }
-
-  /**
-   * PostgreSQL's percentile_cont over these values: the values of ranks floor and ceil of q·(n−1) in order,
-   * interpolated as {@code lo + (q·(n−1) − floor) · (hi − lo)} (float8_lerp), so the result is the same double.
-   * No value: null.
-   */
-  static Double percentile(double[] values, double quantile) {
-    if (values.length == 0) {
-      return null;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double position = quantile * (sorted.length - 1);
-    int first = (int) Math.floor(position);
-    int second = (int) Math.ceil(position);
-    double lo = sorted[first];
-    if (first == second) {
-      return lo;
-    }
-    double hi = sorted[second];
-    return lo + ((position - first) * (hi - lo));
+  private static Double percentile(double[] atQuantiles, double quantile) {
+    return atQuantiles == null ? null : atQuantiles[QUANTILES.indexOf(quantile)];
   }
 }

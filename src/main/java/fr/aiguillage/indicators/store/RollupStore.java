@@ -1,13 +1,10 @@
 package fr.aiguillage.indicators.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.indicators.model.FigureValue;
-import fr.aiguillage.indicators.model.Granularity;
-import fr.aiguillage.indicators.store.IndicatorStore.Bound;
+import fr.aiguillage.indicators.store.DayTallies.Statements;
 import fr.aiguillage.indicators.store.IndicatorStore.Params;
 import fr.aiguillage.indicators.store.IndicatorStore.SourceFigures;
-import fr.aiguillage.json.Json;
+import fr.aiguillage.indicators.store.RollupCatalog.Merged;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -15,8 +12,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,234 +19,223 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * The daily rollups of indicator_rollup (docs/decisions/0019): a report adds up the stored tallies of the whole
- * days of its range that have no pending change, and recomputes from the records the other days (pending ones,
- * the partial first and last day, and for the agenda the days from today, whose "unused" depends on the hour).
- * {@link #refresh} consumes the pending changes and rewrites their days, under one lock.
+ * The rollups of the big sources (docs/decisions/0019): day and month blocks of counts, distinct members and
+ * measured values, which PostgreSQL adds up per period (sums, count(DISTINCT), percentile_cont over the values) in
+ * three statements; the days that cannot be read from the blocks (pending changes, the partial first and last day,
+ * the agenda from today, whose "unused" depends on the hour) are computed from the records and sent along with
+ * them. One read-only repeatable-read transaction: one snapshot for the pending list, the records and the blocks.
+ * {@link #refresh} consumes the pending changes ({@link BlockWriter}).
  */
 public final class RollupStore {
 
-  private static final int BATCH = 20_000;
-  /** The shared mapper, with the fast double parser: a year's tallies hold some 300,000 measured values. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.MAPPER.copy();
-
-  static {
-    MAPPER.getFactory().enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature());
+  /**
+   * The blocks each period and the total are made of: $2 source, $3 grain ('d', 'm', 'r': read from the records),
+   * $4 day, $5 target (the period's first day, or {@link BlockPlan#TOTAL}), $6 alone (the target's only block).
+   */
+  private static final String PLAN = "WITH w AS MATERIALIZED (SELECT * FROM unnest($2::text[], $3::text[], $4::date[],"
+      + " $5::date[], $6::bool[]) AS w (source, grain, day, target, alone))";
+  /**
+   * A table's rows of each planned block, looked up by its key (a lateral subquery kept apart by OFFSET 0, so the
+   * planner reads the blocks' index instead of scanning the whole table to hash it).
+   */
+  private static String stored(String table) {
+    return " CROSS JOIN LATERAL (SELECT * FROM " + table + " t WHERE t.source = w.source AND t.territory_id = ANY ($1)"
+        + " AND t.grain = w.grain AND t.day = w.day OFFSET 0) b";
   }
-  /** Stored agenda days are past days: every slot of them has started. */
-  private static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+  private static final String RAW = " ON w.grain = 'r' AND r.source = w.source AND r.day = w.day";
+  /** Sums and breakdown keys; a block alone also gives its distinct counts (pieces d…, key ''). */
+  private static final String COUNTS = PLAN + """
 
-  private record Statements(Source source, Bound sums, Bound keyed) {
-  }
-
-  private static final List<Statements> STATEMENTS = RollupCatalog.SOURCES.stream()
-      .map(s -> new Statements(s, IndicatorStore.bind(RollupCatalog.sumsSql(s)),
-          IndicatorStore.bind(RollupCatalog.keyedSql(s)))).toList();
-
-  private static final String STORED = """
-      SELECT r.source, r.day, r.tally::text AS tally
-      FROM indicator_rollup r
-      WHERE r.territory_id = ANY ($1) AND r.day BETWEEN $2 AND $3
-        AND NOT EXISTS (SELECT 1 FROM indicator_change c
-                        WHERE c.source = r.source AND c.territory_id = ANY ($1) AND c.day = r.day)
+      SELECT w.target, w.source, b.piece, b.key, b.n FROM w%1$s WHERE w.alone
       UNION ALL
-      SELECT DISTINCT c.source, c.day, NULL
-      FROM indicator_change c
-      WHERE c.territory_id = ANY ($1) AND c.day BETWEEN $2 AND $3""";
+      SELECT x.target, x.source, x.piece, x.key, sum(x.n)::bigint FROM (
+        SELECT w.target, w.source, b.piece, b.key, b.n FROM w%1$s
+        WHERE NOT w.alone AND b.piece NOT LIKE 'd%%'
+        UNION ALL
+        SELECT w.target, w.source, r.piece, r.key, r.n
+        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[], $11::int8[])
+          AS r (source, day, piece, key, n)
+        %2$s) x
+      GROUP BY x.target, x.source, x.piece, x.key""".formatted(stored("indicator_count"), RAW);
+  /** The distinct counts of targets of several blocks: the members of their blocks, counted once. */
+  private static final String MEMBERS = PLAN + """
+
+      SELECT x.target, x.source, x.piece, count(DISTINCT x.member) AS n FROM (
+        SELECT w.target, w.source, b.piece, b.member COLLATE "C" AS member FROM w%1$s
+        WHERE NOT w.alone
+        UNION ALL
+        SELECT w.target, w.source, r.piece, r.member COLLATE "C"
+        FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[]) AS r (source, day, piece, member)%2$s) x
+      GROUP BY x.target, x.source, x.piece""".formatted(stored("indicator_member"), RAW);
+  /**
+   * Percentiles at $11 (the catalogue's quantiles): a block alone gives its own; a target of several blocks sorts
+   * their values in one plain aggregate per target and piece (no sort of the rows by group first).
+   */
+  private static final String MEASURES = PLAN + """
+      , r AS MATERIALIZED (SELECT * FROM unnest($7::text[], $8::date[], $9::text[], $10::float8[]) AS r (source, day,
+                                                                                                       piece, v))
+      SELECT w.target, w.source, b.piece, b.pcts AS p FROM w%1$s WHERE w.alone
+      UNION ALL
+      SELECT g.target, g.source, g.piece, (
+        SELECT percentile_cont($11::float8[]) WITHIN GROUP (ORDER BY x.v) FROM (
+          SELECT v FROM w%1$s CROSS JOIN LATERAL unnest(b.vals) AS v
+          WHERE NOT w.alone AND w.target = g.target AND w.source = g.source AND b.piece = g.piece
+          UNION ALL
+          SELECT r.v FROM w JOIN r%2$s WHERE w.target = g.target AND w.source = g.source AND r.piece = g.piece) x)
+      FROM (SELECT w.target, w.source, b.piece FROM w%1$s WHERE NOT w.alone
+            UNION
+            SELECT w.target, w.source, r.piece FROM w JOIN r%2$s) g""".formatted(stored("indicator_measure"), RAW);
+  private static final String PENDING = "SELECT DISTINCT source, day FROM indicator_change"
+      + " WHERE territory_id = ANY ($1) AND day BETWEEN $2 AND $3";
+  /** A year's measured values sorted in memory (some 300,000 doubles), not in temporary files. */
+  private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
+      + " SET LOCAL work_mem = '64MB'";
 
   /** The figures of the rolled-up sources over the range, per period and in total. */
-  public Future<List<SourceFigures>> read(SqlClient db, Params params) {
-    LocalDate first = day(params.from());
-    LocalDate last = day(params.to().minusNanos(1));
-    LocalDate today = day(params.now());
+  public Future<List<SourceFigures>> read(Pool pool, Params params) {
+    LocalDate first = DayTallies.day(params.from());
+    LocalDate last = DayTallies.day(params.to().minusNanos(1));
     String[] territories = params.territories().toArray(String[]::new);
-    return db.preparedQuery(STORED).execute(Tuple.of(territories, first, last)).compose(rows -> {
-      Map<String, Map<LocalDate, Tally>> stored = new HashMap<>();
-      Map<String, Set<LocalDate>> pending = new HashMap<>();
-      for (Row row : rows) {
-        String tally = row.getString("tally");
-        if (tally == null) {
-          pending.computeIfAbsent(row.getString("source"), s -> new TreeSet<>()).add(row.getLocalDate("day"));
-        } else {
-          stored.computeIfAbsent(row.getString("source"), s -> new HashMap<>())
-              .computeIfAbsent(row.getLocalDate("day"), d -> Tally.empty()).add(parse(tally));
-        }
-      }
-      List<Future<SourceFigures>> reads = new ArrayList<>();
-      for (Statements s : STATEMENTS) {
-        Set<LocalDate> raw = new TreeSet<>(pending.getOrDefault(s.source().name(), Set.of()));
-        if (!instant(first).equals(params.from())) {
-          raw.add(first);
-        }
-        if (!instant(last.plusDays(1)).equals(params.to())) {
-          raw.add(last);
-        }
-        if (s.source() == FigureCatalog.AGENDA) {
-          for (LocalDate d = today.isAfter(first) ? today : first; !d.isAfter(last); d = d.plusDays(1)) {
-            raw.add(d);
-          }
-        }
-        Map<LocalDate, Tally> days = new HashMap<>(stored.getOrDefault(s.source().name(), Map.of()));
-        days.keySet().removeAll(raw);
-        reads.add(compute(db, s, params, raw, params.now()).map(fresh -> {
-          fresh.forEach(days::put);
-          return figures(s.source(), params.granularity(), days);
+    return pool.withTransaction(tx -> tx.query(SNAPSHOT).execute()
+        .compose(v -> tx.preparedQuery(PENDING).execute(Tuple.of(territories, first, last)))
+        .compose(pending -> {
+          Map<String, Set<LocalDate>> raw = rawDays(pending, params, first, last);
+          List<Future<Map<LocalDate, Tally>>> computed = DayTallies.STATEMENTS.stream()
+              .map(s -> DayTallies.compute(tx, s, params, raw.get(s.source().name()))).toList();
+          return Future.all(computed).compose(all -> {
+            BlockPlan plan = new BlockPlan(territories.length == 1);
+            BlockRows rows = new BlockRows();
+            for (int i = 0; i < computed.size(); i++) {
+              String source = DayTallies.STATEMENTS.get(i).source().name();
+              plan.add(source, first, last, params.granularity(), raw.get(source));
+              computed.get(i).result().forEach((day, tally) -> rows.add(source, day, tally));
+            }
+            return merge(tx, territories, plan, rows);
+          });
         }));
-      }
-      return Future.all(reads).map(all -> reads.stream().map(Future::result).toList());
-    });
+  }
+
+  /** One batch of the refresher; how many changes it consumed (0: the blocks are up to date). */
+  public Future<Integer> refresh(Pool pool) {
+    return BlockWriter.refresh(pool);
   }
 
   /**
-   * Rewrites the rollup of the days with pending changes, a batch at a time, and says how many changes it
-   * consumed (0: the rollups are up to date). One refresher at a time (a transaction-scoped advisory lock), so an
-   * older computation never overwrites a newer one.
+   * The three statements a report runs when every block is stored (no day read from the records), values written
+   * in: what scripts/bench-indicators.sh runs through JDBC as the ceiling of a report.
    */
-  public Future<Integer> refresh(Pool pool) {
-    return pool.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(hashtext('indicator_rollup'))").execute()
-        .compose(v -> tx.preparedQuery("DELETE FROM indicator_change WHERE id IN (SELECT id FROM indicator_change"
-            + " ORDER BY id LIMIT $1) RETURNING source, territory_id, day").execute(Tuple.of(BATCH)))
-        .compose(changes -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (Statements s : STATEMENTS) {
-            Set<String> territories = new TreeSet<>();
-            Set<LocalDate> days = new TreeSet<>();
-            for (Row row : changes) {
-              if (row.getString("source").equals(s.source().name())) {
-                territories.add(row.getString("territory_id"));
-                days.add(row.getLocalDate("day"));
-              }
-            }
-            if (!days.isEmpty()) {
-              chain = chain.compose(v -> rewrite(tx, s, territories, days));
-            }
-          }
-          return chain.map(changes.rowCount());
-        }));
-  }
-
-  /** Recomputes every (territory, day) of these territories and days from the records and stores the tallies. */
-  private Future<Void> rewrite(SqlClient tx, Statements s, Set<String> territories, Set<LocalDate> days) {
-    LocalDate first = days.iterator().next();
-    LocalDate last = ((TreeSet<LocalDate>) days).last();
-    Params params = new Params(List.copyOf(territories), instant(first), instant(last.plusDays(1)), Granularity.DAY,
-        NEVER);
-    return computeByTerritory(tx, s, params, days).compose(tallies -> {
-      List<String> ts = new ArrayList<>();
-      List<LocalDate> ds = new ArrayList<>();
-      List<String> json = new ArrayList<>();
-      tallies.forEach((key, tally) -> {
-        ts.add(key.territory());
-        ds.add(key.day());
-        json.add(Json.text(tally));
-      });
-      return tx.preparedQuery("DELETE FROM indicator_rollup WHERE source = $1 AND territory_id = ANY ($2)"
-              + " AND day = ANY ($3)")
-          .execute(Tuple.of(s.source().name(), territories.toArray(String[]::new), days.toArray(LocalDate[]::new)))
-          .compose(v -> tx.preparedQuery("INSERT INTO indicator_rollup (source, territory_id, day, tally)"
-                  + " SELECT $1, u.t, u.d, u.j::jsonb FROM unnest($2::text[], $3::date[], $4::text[]) AS u (t, d, j)")
-              .execute(Tuple.of(s.source().name(), ts.toArray(String[]::new), ds.toArray(LocalDate[]::new),
-                  json.toArray(String[]::new))))
-          .mapEmpty();
-    });
-  }
-
-  private record Key(String territory, LocalDate day) {
-  }
-
-  /** Tallies of these days from the records, all territories of the params together. */
-  private Future<Map<LocalDate, Tally>> compute(SqlClient db, Statements s, Params params, Set<LocalDate> days,
-                                                Instant now) {
-    if (days.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+  public static List<String> blockStatements(Params params) {
+    BlockPlan plan = new BlockPlan(params.territories().size() == 1);
+    for (Statements s : DayTallies.STATEMENTS) {
+      plan.add(s.source().name(), DayTallies.day(params.from()), DayTallies.day(params.to().minusNanos(1)),
+          params.granularity(), Set.of());
     }
-    LocalDate first = days.iterator().next();
-    LocalDate last = ((TreeSet<LocalDate>) days).last();
-    Instant from = max(params.from(), instant(first));
-    Instant to = min(params.to(), instant(last.plusDays(1)));
-    Params narrowed = new Params(params.territories(), from, to, Granularity.DAY, now);
-    return computeByTerritory(db, s, narrowed, days).map(byKey -> {
-      Map<LocalDate, Tally> byDay = new HashMap<>();
-      byKey.forEach((key, tally) -> byDay.computeIfAbsent(key.day(), d -> Tally.empty()).add(tally));
-      return byDay;
+    Object[] blocks = plan.arrays(params.territories().toArray(String[]::new));
+    BlockRows none = new BlockRows();
+    return List.of(inline(COUNTS, none.counts(blocks)), inline(MEMBERS, none.members(blocks)),
+        inline(MEASURES, none.values(blocks).addValue(RollupCatalog.QUANTILES.toArray(Double[]::new))));
+  }
+
+  private static String inline(String sql, Tuple values) {
+    return java.util.regex.Pattern.compile("\\$(\\d+)").matcher(sql).replaceAll(m -> {
+      Object[] array = (Object[]) values.getValue(Integer.parseInt(m.group(1)) - 1);
+      String type = switch (array.getClass().getComponentType().getSimpleName()) {
+        case "LocalDate" -> "date";
+        case "Long" -> "int8";
+        case "Double" -> "float8";
+        case "Boolean" -> "bool";
+        default -> "text";
+      };
+      return java.util.regex.Matcher.quoteReplacement(java.util.Arrays.stream(array)
+          .map(o -> "\"" + o.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"")
+          .collect(java.util.stream.Collectors.joining(",", "'{", "}'::" + type + "[]")));
     });
   }
 
-  private Future<Map<Key, Tally>> computeByTerritory(SqlClient db, Statements s, Params params, Set<LocalDate> days) {
-    List<Object> values = new ArrayList<>(params.values());
-    values.add(days.toArray(LocalDate[]::new));
-    Future<RowSet<Row>> sums = db.preparedQuery(s.sums().sql()).execute(s.sums().tuple(values));
-    Future<RowSet<Row>> keyed = db.preparedQuery(s.keyed().sql()).execute(s.keyed().tuple(values));
-    return Future.all(sums, keyed).map(v -> {
-      Map<Key, Tally> tallies = new HashMap<>();
-      for (Row row : sums.result()) {
-        Tally tally = tallies.computeIfAbsent(key(row), k -> Tally.empty());
-        for (int c = 2; c < row.size(); c++) {
-          tally.sums().merge(row.getColumnName(c), row.getLong(c), Long::sum);
+  /** Per source, the days read from the records: pending, the partial first and last day, the agenda from today. */
+  private static Map<String, Set<LocalDate>> rawDays(RowSet<Row> pending, Params params, LocalDate first,
+                                                     LocalDate last) {
+    LocalDate today = DayTallies.day(params.now());
+    Map<String, Set<LocalDate>> raw = new HashMap<>();
+    for (Statements s : DayTallies.STATEMENTS) {
+      Set<LocalDate> days = new TreeSet<>();
+      for (Row row : pending) {
+        if (row.getString("source").equals(s.source().name())) {
+          days.add(row.getLocalDate("day"));
         }
       }
-      List<String[]> pieces = RollupCatalog.pieces(s.source());
-      for (Row row : keyed.result()) {
-        for (int p = 0; p < pieces.size(); p++) {
-          String key = row.getString("p" + p);
-          if (row.getInteger("g" + p) == 0 && key != null && row.getLong("c" + p) > 0) {
-            Tally tally = tallies.computeIfAbsent(key(row), k -> Tally.empty());
-            String piece = pieces.get(p)[0];
-            if (piece.startsWith("h")) {
-              // a measure keeps each record's value: this one, as many times as records have it
-              double[] same = new double[(int) row.getLong("c" + p).longValue()];
-              java.util.Arrays.fill(same, Double.parseDouble(key));
-              tally.values().merge(piece, same, (a, b) -> Tally.sum(List.of(
-                  new Tally(Map.of(), Map.of(), Map.of(piece, a)), new Tally(Map.of(), Map.of(), Map.of(piece, b))))
-                  .values(piece));
-            } else {
-              tally.keyed().computeIfAbsent(piece, x -> new HashMap<>()).merge(key, row.getLong("c" + p), Long::sum);
-            }
-          }
+      if (!DayTallies.instant(first).equals(params.from())) {
+        days.add(first);
+      }
+      if (!DayTallies.instant(last.plusDays(1)).equals(params.to())) {
+        days.add(last);
+      }
+      if (s.source() == FigureCatalog.AGENDA) {
+        for (LocalDate d = today.isAfter(first) ? today : first; !d.isAfter(last); d = d.plusDays(1)) {
+          days.add(d);
         }
       }
-      return tallies;
+      raw.put(s.source().name(), days);
+    }
+    return raw;
+  }
+
+  /** The three merging statements, and each source's figures per period and in total from what they add up to. */
+  private static Future<List<SourceFigures>> merge(SqlClient tx, String[] territories, BlockPlan plan,
+                                                   BlockRows rows) {
+    Object[] blocks = plan.arrays(territories);
+    Future<RowSet<Row>> counts = tx.preparedQuery(COUNTS).execute(rows.counts(blocks));
+    Future<RowSet<Row>> members = tx.preparedQuery(MEMBERS).execute(rows.members(blocks));
+    Future<RowSet<Row>> measures = tx.preparedQuery(MEASURES)
+        .execute(rows.values(blocks).addValue(RollupCatalog.QUANTILES.toArray(Double[]::new)));
+    return Future.all(counts, members, measures).map(v -> {
+      Map<String, Map<LocalDate, Merged>> merged = new HashMap<>();
+      for (Row row : counts.result()) {
+        Merged m = merged(merged, row);
+        String piece = row.getString("piece");
+        String key = row.getString("key");
+        if (piece.startsWith("k")) {
+          m.keyed().computeIfAbsent(piece, p -> new HashMap<>()).put(key, row.getLong("n"));
+        } else if (piece.startsWith("d")) {
+          m.distinct().put(piece, row.getLong("n"));
+        } else {
+          m.sums().put(piece, row.getLong("n"));
+        }
+      }
+      for (Row row : members.result()) {
+        merged(merged, row).distinct().put(row.getString("piece"), row.getLong("n"));
+      }
+      for (Row row : measures.result()) {
+        Double[] p = row.getArrayOfDoubles("p");
+        if (p == null) {
+          continue;
+        }
+        double[] at = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+          at[i] = p[i];
+        }
+        merged(merged, row).percentiles().put(row.getString("piece"), at);
+      }
+      List<SourceFigures> figures = new ArrayList<>();
+      for (Statements s : DayTallies.STATEMENTS) {
+        Map<LocalDate, Merged> targets = merged.getOrDefault(s.source().name(), Map.of());
+        Map<LocalDate, Map<String, FigureValue>> byPeriod = new HashMap<>();
+        targets.forEach((target, m) -> {
+          if (!target.equals(BlockPlan.TOTAL)) {
+            byPeriod.put(target, RollupCatalog.figures(s.source(), m));
+          }
+        });
+        figures.add(new SourceFigures(IndicatorStore.Kind.FLOW, byPeriod, RollupCatalog.figures(s.source(),
+            targets.getOrDefault(BlockPlan.TOTAL, Merged.empty()))));
+      }
+      return figures;
     });
   }
 
-  private static Key key(Row row) {
-    return new Key(row.getString("territory_id"), row.getLocalDate("day"));
-  }
-
-  private static SourceFigures figures(Source source, Granularity granularity, Map<LocalDate, Tally> days) {
-    Map<LocalDate, List<Tally>> periods = new HashMap<>();
-    days.forEach((day, tally) -> periods.computeIfAbsent(granularity.periodStart(day), p -> new ArrayList<>())
-        .add(tally));
-    Map<LocalDate, Map<String, FigureValue>> byPeriod = periods.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> RollupCatalog.figures(source, Tally.sum(e.getValue()))));
-    return new SourceFigures(IndicatorStore.Kind.FLOW, byPeriod,
-        RollupCatalog.figures(source, Tally.sum(days.values())));
-  }
-
-  private static Tally parse(String json) {
-    try {
-      return MAPPER.readValue(json, Tally.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static LocalDate day(Instant t) {
-    return t.atZone(SqlTime.PARIS).toLocalDate();
-  }
-
-  private static Instant instant(LocalDate day) {
-    return day.atStartOfDay(SqlTime.PARIS).toInstant();
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
+  private static Merged merged(Map<String, Map<LocalDate, Merged>> merged, Row row) {
+    return merged.computeIfAbsent(row.getString("source"), s -> new HashMap<>())
+        .computeIfAbsent(row.getLocalDate("target"), t -> Merged.empty());
   }
 }

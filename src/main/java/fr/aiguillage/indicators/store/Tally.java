@@ -8,7 +8,7 @@ import java.util.Map;
  * What one source's records of a day (or of a period, once merged) add up to, kept so that days can be added:
  * {@code sums} by column (counts, the parts and bases of shares); {@code keyed} counts per key by piece (a
  * breakdown's keys, a distinct count's values); {@code values} by piece, the exact value of each record a measure
- * (median, percentile) is taken over. Stored as JSON in indicator_rollup.
+ * (median, percentile) is taken over. Stored as rows of the day blocks ({@link BlockRows}).
  */
 record Tally(Map<String, Long> sums, Map<String, Map<String, Long>> keyed, Map<String, double[]> values) {
 
@@ -48,7 +48,7 @@ record Tally(Map<String, Long> sums, Map<String, Map<String, Long>> keyed, Map<S
     return new Tally(total.sums, total.keyed, values);
   }
 
-  private static double[] concat(double[] a, double[] b) {
+  static double[] concat(double[] a, double[] b) {
     double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, both, a.length, b.length);
     return both;
