@@ -24,6 +24,9 @@ const SCREENS = [
   { path: 'liste-attente', label: "Liste d'attente", roles: ['COORDINATOR'], load: () => import('./coord-waitlist.js') },
   { path: 'comptes', label: 'Comptes', roles: ['COORDINATOR'], load: () => import('./coord-accounts.js') },
   { path: 'audit', label: "Journal d'audit", roles: ['COORDINATOR'], load: () => import('./coord-audit.js') },
+  // issue 23: push requests (the sending form itself is part of the flow, push-send.js); #/demandes/<id> follows one
+  { path: 'demandes', label: 'Demandes aux professionnels', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], load: () => import('./push-requests.js') },
+  { path: 'demandes-recues', label: 'Demandes de rendez-vous', roles: ['PROFESSIONAL'], load: () => import('./pro-push.js') },
 ];
 
 const main = document.getElementById('main');
