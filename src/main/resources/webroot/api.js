@@ -77,7 +77,7 @@ export function showProblem(container, error) {
   }
 }
 
-const CALL_EVENTS = ['call.ringing', 'call.answered', 'call.ended', 'call.missed', 'slot.booked', 'slot.freed'];
+export const CALL_EVENTS = ['call.ringing', 'call.answered', 'call.ended', 'call.missed', 'slot.booked', 'slot.freed'];
 
 /**
  * The live event stream (the call queue's events unless other types are named). The browser's EventSource resumes by itself with Last-Event-ID after a cut;
