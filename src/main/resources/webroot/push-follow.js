@@ -76,7 +76,7 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
       h('dt', {}, 'Urgence'), h('dd', {}, `${fmt.urgencies[r.urgency] || r.urgency}, à voir avant ${fmt.when(r.deadline)}`),
       h('dt', {}, 'Patient (anonyme pour les professionnels)'), h('dd', {}, patientLine(r)),
       h('dt', {}, 'Motif'), h('dd', {}, r.complaint || ''),
-      r.note ? [h('dt', {}, 'Note'), h('dd', {}, r.note)] : '');
+      ...(r.note ? [h('dt', {}, 'Note'), h('dd', {}, r.note)] : []));
     controls.hidden = r.status !== 'OPEN';
     widen.disabled = r.currentRing >= rings.length - 1 && !r.nextRingAt;
     const recipients = r.recipients || [];
@@ -94,7 +94,7 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
     const a = r.acceptance;
     const who = (r.recipients || []).find((p) => p.professionalId === a.professionalId) || {};
     const where = h('dd', {}, a.site ? a.site.name || a.site.label || '' : '');
-    outcome.replaceChildren(h('div', { class: 'confirmed push-accepted' },
+    outcome.replaceChildren(h('div', { class: 'push-accepted' },
       h('h3', {}, 'Rendez-vous pris'),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Avec qui'), h('dd', {}, a.name || who.name || ''),
