@@ -19,6 +19,7 @@ import fr.aiguillage.fhir.FhirModule;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.patient.http.PatientRoutes;
 import fr.aiguillage.privacy.PrivacyModule;
+import fr.aiguillage.push.PushModule;
 import fr.aiguillage.rota.RotaModule;
 import fr.aiguillage.security.AccountAdministration;
 import fr.aiguillage.security.http.AccountAdminRoutes;
@@ -143,6 +144,8 @@ public final class AiguillageVerticle extends VerticleBase {
         waitlist, proposals, accounts);
     fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
     RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, config);
+    PushModule push = new PushModule(vertx, pool, clock, audit, events, config, new PushModule.Parts(territories,
+        professionals, patients, triage, agenda.search(), claims, notify.notices(), notify.direct()));
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -156,6 +159,7 @@ public final class AiguillageVerticle extends VerticleBase {
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> ops.start(relay, notify::queued))
+        .onSuccess(v -> push.start())
         .compose(v -> Future.all(OpenAPIContract.from(vertx, ApiRouter.CONTRACT),
             vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
         .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
@@ -179,6 +183,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config).routes()::mount,
                 notify::mount,
                 rota.routes()::mount,
+                push.routes()::mount,
                 privacy.routes()),
             List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount,
                 notify::mountPages, fhir::mountBookingLink))))

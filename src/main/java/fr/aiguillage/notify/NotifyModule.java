@@ -75,6 +75,12 @@ public final class NotifyModule {
     return outbox;
   }
 
+  /** Messages composed elsewhere (push requests), sent through this module's channels. */
+  public DirectMessages direct() {
+    AppConfig.Notify n = config.notifications();
+    return new DirectMessages(clock, sms(n.sms()), mail(n.mail()));
+  }
+
   /** The outbox's backlog now (operators' metrics). */
   public Future<QueuedNotifications> queued() {
     return new OutboxStore().queued(pool, clock.instant());

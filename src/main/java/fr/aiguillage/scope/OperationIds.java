@@ -32,6 +32,8 @@ import static fr.aiguillage.scope.IdKind.WAITLIST_REQUEST;
  */
 public final class OperationIds {
 
+  private static final String PUSH_INSIDE = "a push request, read by its service only within the caller's territories";
+  private static final String PUSH_MINE = "a push request, found only among those addressed to the caller's professional";
   private static final String ROTA_INSIDE = "a rota record looked up only inside the path's territory, checked first";
 
   private static final List<OperationRow> ROWS = List.of(
@@ -75,6 +77,23 @@ public final class OperationIds {
       row("exportPatient", path("id", PATIENT)),
       row("erasePatient", path("id", PATIENT)),
       none("searchSlots", "names no record; the search reads only the caller's territories (tuned, no extra trip)"),
+      row("getPushSettings", path("id", PROFESSIONAL)),
+      row("putPushSettings", path("id", PROFESSIONAL)),
+      within("sendPushRequest", "mtProfessionalId", "the patient's médecin traitant, who may practise in another"
+          + " territory; only asked if they take requests", body("triageId", TRIAGE), body("callId", CALL)),
+      none("listPushRequests", "lists the caller's territories only"),
+      notScoped("getPushRequest", "id", PUSH_INSIDE),
+      notScoped("widenPushRequest", "id", PUSH_INSIDE),
+      notScoped("withdrawPushRequest", "id", PUSH_INSIDE),
+      none("myPushRequests", "the requests addressed to the caller's own professional"),
+      notScoped("myPushRequestStream", "lastEventId", "the caller's own professional's events; a log position"),
+      notScoped("getMyPushRequest", "id", PUSH_MINE),
+      notScopedAll("acceptMyPushRequest", PUSH_MINE + "; the site must be one of the caller's own", "id", "siteId"),
+      notScoped("declineMyPushRequest", "id", PUSH_MINE),
+      none("getPushLink", "public: the token is the credential, bound to one request and one professional"),
+      notScopedAll("acceptPushLink", "public: the token is the credential; the site must be the link's"
+          + " professional's own", "siteId"),
+      none("declinePushLink", "public: the token is the credential, bound to one request and one professional"),
       row("book", body("slotId", SLOT), body("patientId", PATIENT), body("callId", CALL), body("triageId", TRIAGE)),
       row("listAppointments", query("professionalId", PROFESSIONAL), query("patientId", PATIENT)),
       row("getAppointment", path("id", APPOINTMENT)),
@@ -163,6 +182,12 @@ public final class OperationIds {
   /** An operation whose ids are checked, and one more id-like name that is only looked up inside them. */
   private static OperationRow within(String operationId, String name, String reason, Carried... ids) {
     return new OperationRow(operationId, Arrays.asList(ids), Map.of(name, reason), null);
+  }
+
+  /** An operation whose id-like names place nothing in a territory (the service checks them), for one reason. */
+  private static OperationRow notScopedAll(String operationId, String reason, String... names) {
+    return new OperationRow(operationId, List.of(), Arrays.stream(names)
+        .collect(Collectors.toUnmodifiableMap(Function.identity(), n -> reason)), reason);
   }
 
   /** An operation whose only id-like name places nothing in a territory. */

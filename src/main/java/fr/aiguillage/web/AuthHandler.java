@@ -19,6 +19,8 @@ final class AuthHandler implements Handler<RoutingContext> {
   private static final String API = "/api/v1/";
   private static final String SESSION = "/api/v1/auth/session";
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", SESSION, "/api/v1/telephony/events");
+  /** Push links (issue 23): the token is the credential; a session sent along is read, to refuse another's. */
+  private static final String PUSH_LINKS = "/api/v1/push-links/";
   /** What an account whose first-sign-in password change is due may still do. */
   private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("/api/v1/auth/password", "/api/v1/auth/logout",
       "/api/v1/me");
@@ -39,11 +41,16 @@ final class AuthHandler implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
+    boolean optional = path.startsWith(PUSH_LINKS);
     String token = bearerToken(ctx);
     if (token == null) {
       token = SessionCookie.token(ctx);
       if (token == null) {
-        ctx.fail(new Unauthorized("missing bearer token"));
+        if (optional) {
+          ctx.next();
+        } else {
+          ctx.fail(new Unauthorized("missing bearer token"));
+        }
         return;
       }
       SessionCookie.requireSameOrigin(ctx);
@@ -52,6 +59,8 @@ final class AuthHandler implements Handler<RoutingContext> {
     auth.authenticate(presented, BEFORE_PASSWORD_CHANGE.contains(path)).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
+      } else if (result.result().isEmpty() && optional) {
+        ctx.next();
       } else if (result.result().isEmpty()) {
         ctx.fail(new Unauthorized("invalid or expired token"));
       } else {

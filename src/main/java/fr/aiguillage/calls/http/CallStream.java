@@ -79,7 +79,7 @@ public final class CallStream {
     private void send(JsonObject event) {
       long id = event.getLong("id");
       String type = event.getString("type");
-      boolean wanted = (type.startsWith("call.") || type.startsWith("slot."))
+      boolean wanted = (type.startsWith("call.") || type.startsWith("slot.") || type.startsWith("push."))
           && territories.contains(event.getString("territoryId"));
       if (id <= lastSent || !wanted || response.closed()) {
         return;
