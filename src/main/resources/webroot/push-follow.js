@@ -8,7 +8,7 @@ import * as fmt from './format.js';
 import { serverNow } from './paris.js';
 
 export const PUSH_EVENTS = ['push.sent', 'push.asked', 'push.seen', 'push.declined', 'push.accepted', 'push.withdrawn',
-  'push.unanswered', 'push.expired'];
+  'push.unanswered', 'push.expired', 'push.closed'];
 export const rings = ['médecin traitant', 'professionnels proches', 'cercle élargi', 'tout le territoire'];
 export const pushStatuses = { OPEN: 'En cours', ACCEPTED: 'Acceptée', EXPIRED: 'Personne n\'a accepté', WITHDRAWN: 'Retirée' };
 const sexes = { F: 'Femme', M: 'Homme' };
@@ -85,7 +85,7 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
       h('td', {}, p.askedAt ? fmt.time(p.askedAt) : '—'), h('td', {}, p.seenAt ? fmt.time(p.seenAt) : 'pas encore'),
       h('td', {}, answerOf(p, r)))) : [h('tr', {}, h('td', { colspan: 6 }, 'Personne n\'a encore été sollicité.'))]));
     if (r.status === 'ACCEPTED' && r.acceptance) accepted(r);
-    else if (r.status === 'EXPIRED' || unanswered) outcome.replaceChildren(nobody(r, unanswered));
+    else if (r.status === 'EXPIRED' || unanswered) showNobody(r);
     else if (r.status === 'WITHDRAWN') outcome.replaceChildren(h('p', { class: 'notice' }, `Demande retirée${r.endReason ? ` : ${r.endReason}` : ''}.`));
     else outcome.replaceChildren();
   };
@@ -113,6 +113,17 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
     }
   };
 
+  // the alert's overbooking candidates come with the push.unanswered event; opened later, the triage's search gives them
+  const showNobody = async (r) => {
+    outcome.replaceChildren(nobody(r, unanswered));
+    if (unanswered || !r.triageId) return;
+    try {
+      const found = await get(`/api/v1/triage/${r.triageId}/slots?limit=1`);
+      unanswered = { asked: r.recipients, overbookingCandidates: found.overbookingCandidates || [] };
+      outcome.replaceChildren(nobody(r, unanswered));
+    } catch (e) { /* the people asked and their phones are shown */ }
+  };
+
   const act = async (what, payload) => {
     widen.disabled = true;
     withdraw.disabled = true;
@@ -138,7 +149,8 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
     }
   };
 
-  // Senders with the operators' stream follow it live; the others (orienters) read the request every 5 s.
+  // Senders with the operators' stream follow it live (and read it again every 15 s: push.seen carries no territory,
+  // so the stream cannot bring it); the others (orienters) read the request every 5 s.
   const live = session.account.roles.some((r) => r === 'OPERATOR' || r === 'COORDINATOR');
   const stop = live ? stream('/api/v1/calls/stream', {
     types: PUSH_EVENTS,
@@ -150,7 +162,7 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
     // each (re)connection reads the request again: what happened before the stream was open is not lost
     onState: (connected) => { if (connected) reload(); },
   }) : () => {};
-  const poll = live ? null : setInterval(reload, 5000);
+  const poll = setInterval(() => { if (!request || request.status === 'OPEN') reload(); }, live ? 15000 : 5000);
   const tick = setInterval(() => {
     if (!panel.isConnected) { stop(); clearInterval(tick); clearInterval(poll); return; }
     drawLeft();

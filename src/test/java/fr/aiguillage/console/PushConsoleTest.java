@@ -1,6 +1,8 @@
 package fr.aiguillage.console;
 
+import fr.aiguillage.push.PushModule;
 import fr.aiguillage.support.ApiTest;
+import fr.aiguillage.support.Await;
 import fr.aiguillage.support.Browser;
 import fr.aiguillage.support.Fixtures;
 import fr.aiguillage.support.TestServer;
@@ -17,6 +19,8 @@ import org.openqa.selenium.WindowType;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,13 +39,14 @@ class PushConsoleTest extends ApiTest {
   private Browser browser;
   private ConsoleScenario world;
   private TeamScenario team;
+  private String operator;
 
   @BeforeAll
   void browserAndPeople() {
     browser = Browser.start();
     world = new ConsoleScenario(server);
     team = new TeamScenario(server);
-    world.account("operatrice", "OPERATOR");
+    operator = world.account("operatrice", "OPERATOR");
   }
 
   @AfterAll
@@ -209,5 +214,39 @@ class PushConsoleTest extends ApiTest {
     browser.click(follow);
     browser.heading("Suivi de la demande");
     browser.heading("Rendez-vous pris");
+  }
+
+  @Test
+  @DisplayName("when nobody accepts, the call queue says so and leads to the alert: those asked with their phones, and "
+      + "the professionals taking an extra patient (as the triage's search finds them)")
+  void nobodyAccepts() {
+    gpTakingRequests("Silencieuse", "docteur-silencieuse", "06 40 00 00 03");
+    String patient = world.patient("Sansreponse", "06 11 22 33 41");
+    var triage = http.post("/api/v1/triage", operator, new JsonObject().put("patientId", patient).put("age", 40)
+        .put("sex", "F").put("complaint", "FEVER").put("answers", new JsonObject().put("temperatureC", 38.5)
+            .put("poorTolerance", true)));
+    assertThat(triage.statusCode()).as(triage.bodyAsString()).isEqualTo(201);
+    var sent = http.post("/api/v1/push-requests", operator, new JsonObject()
+        .put("triageId", triage.bodyAsJsonObject().getString("id")));
+    assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(201);
+    browser.size(1366, 900);
+    browser.open(operatorSite() + "/#/appels");
+    signIn("operatrice");
+    browser.heading("File d'appels");
+    Instant before = server.clock.instant();
+    try {
+      server.clock.set(before.plus(Duration.ofHours(11)));
+      Await.result(server.vertx.eventBus().request(PushModule.TICK_ADDRESS, null));
+      browser.click(browser.visible(By.linkText("voir les professionnels à appeler")));
+      browser.heading("Personne n'a accepté la demande");
+      String alert = browser.visible(By.cssSelector(".push-alert")).getText();
+      assertThat(alert).contains("Claude Silencieuse — 06 40 00 00 03")
+          .contains("Professionnels acceptant un patient en surnuméraire");
+      assertThat(browser.hasButton("Élargir maintenant")).isFalse();
+      browser.assertAccessible("personne n'a accepté");
+      browser.screenshot("demande-sans-reponse");
+    } finally {
+      server.clock.set(before);
+    }
   }
 }
