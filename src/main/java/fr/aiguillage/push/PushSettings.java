@@ -38,8 +38,15 @@ public record PushSettings(JsonObject section, Duration alertBeforeDeadline, int
   private Number number(String territoryId, String key, Number fallback) {
     JsonObject territories = section.getJsonObject("territories", new JsonObject());
     JsonObject own = territories.getJsonObject(territoryId, new JsonObject());
-    Number value = own.getNumber(key);
-    return value != null ? value : section.getNumber(key, fallback);
+    Object value = own.getValue(key);
+    if (value == null) {
+      value = section.getValue(key);
+    }
+    if (value instanceof Number n) {
+      return n;
+    }
+    // an environment override of a decimal comes as text
+    return value instanceof String text ? Double.valueOf(text.trim()) : fallback;
   }
 
   private static String stripSlash(String url) {

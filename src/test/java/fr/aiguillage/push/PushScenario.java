@@ -90,8 +90,19 @@ final class PushScenario {
 
   /** The token of the link sent to this professional about the latest request they were sent. */
   String token(JsonObject professional) {
-    JsonObject message = messages().get(professional.getString("phone"));
-    assertThat(message).as("a message to " + professional.getString("phone")).isNotNull();
+    Map<String, JsonObject> messages = messages();
+    JsonObject message = messages.get(professional.getString("phone"));
+    String pro = professional.getString("id");
+    assertThat(message).as("a message to " + professional.getString("phone") + " among " + messages.keySet()
+            + "; notices " + server.count("SELECT count(*) FROM push_notice WHERE professional_id = '" + pro + "'")
+            + ", sent " + server.count("SELECT count(*) FROM push_notice WHERE status = 'sent' AND professional_id = '"
+            + pro + "'") + ", asked " + server.count("SELECT count(*) FROM push_recipient WHERE professional_id = '"
+            + pro + "'"))
+        .isNotNull();
+    return tokenIn(message);
+  }
+
+  static String tokenIn(JsonObject message) {
     String body = message.getString("body");
     return body.substring(body.indexOf("/demande/") + "/demande/".length()).split("\\s")[0];
   }
