@@ -242,7 +242,8 @@ class PushConsoleTest extends ApiTest {
       String alert = browser.visible(By.cssSelector(".push-alert")).getText();
       assertThat(alert).contains("Claude Silencieuse — 06 40 00 00 03")
           .contains("Professionnels acceptant un patient en surnuméraire");
-      assertThat(browser.hasButton("Élargir maintenant")).isFalse();
+      assertThat(browser.driver.findElements(By.xpath("//button[normalize-space()='Élargir maintenant']")))
+          .noneMatch(WebElement::isDisplayed);
       browser.assertAccessible("personne n'a accepté");
       browser.screenshot("demande-sans-reponse");
     } finally {
