@@ -79,11 +79,13 @@ export function showProblem(container, error) {
   }
 }
 
+export const CALL_EVENTS = ['call.ringing', 'call.answered', 'call.ended', 'call.missed', 'slot.booked', 'slot.freed'];
+
 /**
- * The live event stream. The browser's EventSource resumes by itself with Last-Event-ID after a cut;
+ * The live event stream (the call queue's events unless other types are named). The browser's EventSource resumes by itself with Last-Event-ID after a cut;
  * if it gives up (the service refused it), this opens a new one from the last id seen.
  */
-export function stream(path, { onEvent, onState }) {
+export function stream(path, { onEvent, onState, types = CALL_EVENTS }) {
   let source;
   let lastId = null;
   let stopped = false;
@@ -95,7 +97,7 @@ export function stream(path, { onEvent, onState }) {
       onState(false);
       if (source.readyState === EventSource.CLOSED && !stopped) retry = setTimeout(open, 3000);
     };
-    ['call.ringing', 'call.answered', 'call.ended', 'call.missed', 'slot.booked', 'slot.freed'].forEach((type) =>
+    types.forEach((type) =>
       source.addEventListener(type, (e) => {
         lastId = e.lastEventId;
         onEvent(type, JSON.parse(e.data));

@@ -28,6 +28,9 @@ const SCREENS = [
   { path: 'gardes', label: 'Tour de garde', roles: ['COORDINATOR'], load: () => import('./coord-rota.js') },
   { path: 'gardes-reglages', label: 'Secteurs et plages de garde', roles: ['COORDINATOR'], load: () => import('./coord-rota-setup.js') },
   { path: 'mes-gardes', label: 'Mes gardes', roles: ['PROFESSIONAL'], load: () => import('./pro-rota.js') },
+  // issue 23: push requests (the sending form itself is part of the flow, push-send.js); #/demandes/<id> follows one
+  { path: 'demandes', label: 'Demandes aux professionnels', roles: ['OPERATOR', 'COORDINATOR', 'ORIENTER'], load: () => import('./push-requests.js') },
+  { path: 'demandes-recues', label: 'Demandes de rendez-vous', roles: ['PROFESSIONAL'], load: () => import('./pro-push.js') },
 ];
 
 const main = document.getElementById('main');

@@ -1,8 +1,9 @@
 // The operator's screen: the live queue of ringing calls; taking one opens the patient, the triage, the slots.
-import { get, patch, query, stream, showProblem } from './api.js';
+import { get, patch, query, stream, showProblem, CALL_EVENTS } from './api.js';
 import { h, section, alertBox } from './dom.js';
 import * as fmt from './format.js';
 import { runFlow } from './flow.js';
+import { isForMe, alertLine } from './push-alert.js';
 
 export function render(main, session) {
   const calls = new Map();
@@ -13,11 +14,12 @@ export function render(main, session) {
   const body = h('tbody');
   const empty = h('p', { class: 'muted' }, 'Aucun appel en attente.');
   const problem = alertBox();
+  const unanswered = h('ul', { class: 'push-alert', role: 'alert', hidden: true });
   const table = h('table', {},
     h('caption', {}, 'Appels qui sonnent, du plus ancien au plus récent'),
     h('thead', {}, h('tr', {}, ['Ligne', 'Numéro', 'Patient', 'Attente', 'Action'].map((t) => h('th', { scope: 'col' }, t)))),
     body);
-  const queue = section("File d'appels", problem, table, empty);
+  const queue = section("File d'appels", unanswered, problem, table, empty);
   const workspace = h('div');
   // a coordinator's home: the duty gaps of the next 72 hours come first (issue 22)
   const gaps = session.account.roles.includes('COORDINATOR') ? h('div') : '';
@@ -59,6 +61,10 @@ export function render(main, session) {
   };
 
   const onEvent = (type, event) => {
+    if (type === 'push.unanswered') {
+      if (isForMe(event, session)) { unanswered.append(alertLine(event, session)); unanswered.hidden = false; }
+      return;
+    }
     const id = event.payload.callId;
     if (type === 'call.ringing') load(id).catch((e) => showProblem(problem, e));
     else if (type.startsWith('call.')) { calls.delete(id); redraw(); }
@@ -81,7 +87,7 @@ export function render(main, session) {
     .then((list) => Promise.all(list.items.map((c) => load(c.id))))
     .catch((e) => showProblem(problem, e));
   loadRinging();
-  const stop = stream('/api/v1/calls/stream', { onEvent, onState });
+  const stop = stream('/api/v1/calls/stream', { onEvent, onState, types: [...CALL_EVENTS, 'push.unanswered'] });
   redraw();
   return () => { stop(); clearInterval(tick); banner.textContent = ''; banner.className = 'banner'; };
 }

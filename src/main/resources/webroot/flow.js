@@ -6,33 +6,40 @@ import * as fmt from './format.js';
 import { choosePatient } from './patient.js';
 import { runTriage } from './triage.js';
 import { showSlots } from './slots.js';
+import { offerPush } from './push-send.js';
 
 export function runFlow(root, { session, call, patients = [], onDone, extra, onPatient }) {
   const patientArea = h('div');
   const triageArea = h('div');
   const slotsArea = h('div');
+  const pushArea = h('div');
   const closing = call ? closeCall(call, onDone) : null;
   root.replaceChildren(
     call ? h('h2', { class: 'call-title' }, `Appel du ${fmt.phone(call.caller)}`) : '',
-    patientArea, triageArea, slotsArea, closing ? closing.element : '', extra || '');
+    patientArea, triageArea, slotsArea, pushArea, closing ? closing.element : '', extra || '');
 
   const startTriage = (patient) => {
     slotsArea.replaceChildren();
+    pushArea.replaceChildren();
     if (onPatient) onPatient(patient);
     if (call) patch(`/api/v1/calls/${call.id}`, { patientId: patient.id }).catch(() => {});
     runTriage(triageArea, {
       patient,
       callId: call && call.id,
-      onVital: () => { slotsArea.replaceChildren(); if (closing) closing.choose('REDIRECTED_15'); },
+      onVital: () => { slotsArea.replaceChildren(); pushArea.replaceChildren(); if (closing) closing.choose('REDIRECTED_15'); },
       onOrientation: (triage) => {
         if (!triage.orientation || !triage.orientation.within) {
           slotsArea.replaceChildren();
+          pushArea.replaceChildren();
           if (closing) closing.choose('ADVICE_GIVEN');
           return;
         }
+        // issue 23: a request to the professionals, instead of or after the search (never VITAL: onVital above)
+        const push = offerPush(pushArea, { session, triage, callId: call && call.id,
+          onAccepted: () => { if (closing) closing.choose('BOOKED'); } });
         showSlots(slotsArea, {
           session, triage, patient, callId: call && call.id,
-          onBooked: () => { if (closing) closing.choose('BOOKED'); },
+          onBooked: () => { if (!push.sent()) pushArea.replaceChildren(); if (closing) closing.choose('BOOKED'); },
         });
       },
     });

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves the console from the jar: {@code /} (webroot/), {@code /webjars/*} (libraries packaged as WebJars),
- * {@code /console/settings.json} (what the pages need to know: the map tiles, the service's time). Mounted last: a path that is
- * no file falls through to the usual problem+json 404.
+ * {@code /demande/<token>} (the phone page of a push request's link), {@code /console/settings.json} (what the
+ * pages need to know: the map tiles, the service's time). Mounted last: a path that is no file falls through to the usual problem+json 404.
  */
 public final class ConsoleRoutes {
 
@@ -26,6 +26,8 @@ public final class ConsoleRoutes {
    * issue 21); other paths now go straight to the 404.
    */
   private static final String WEBROOT_FILE = "/([A-Za-z0-9][A-Za-z0-9_-]{0,99}\\.(html|js|css|svg|png|ico|json))?";
+  /** A push request's link (issue 23): one path segment, whatever it holds; the page asks the API what it is worth. */
+  private static final String PUSH_LINK_PAGE = "/demande/[^/]{1,200}";
   private static final Pattern WEBJAR_FILE = Pattern.compile("/webjars(/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){2,6}");
 
   private final AppConfig.Console settings;
@@ -42,8 +44,20 @@ public final class ConsoleRoutes {
     router.get("/webjars/*").handler(ctx -> onlyIf(WEBJAR_FILE, ctx))
         .handler(StaticHandler.create("META-INF/resources/webjars")
         .setMaxAgeSeconds(CACHE_SECONDS));
+    router.getWithRegex(PUSH_LINK_PAGE).handler(ConsoleRoutes::pushLinkPage);
     router.getWithRegex(WEBROOT_FILE).handler(StaticHandler.create("webroot").setIndexPage("index.html")
         .setMaxAgeSeconds(CACHE_SECONDS));
+  }
+
+  /**
+   * The phone page of a push request's link, the same for every token: the token is a credential, so the page is
+   * never cached and its address never leaves in a Referer.
+   */
+  private static void pushLinkPage(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .sendFile("webroot/demande.html");
   }
 
   /** No other route lies under /webjars/: a path that cannot name a file there is 404 at once. */

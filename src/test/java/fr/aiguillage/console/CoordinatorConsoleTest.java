@@ -150,7 +150,8 @@ class CoordinatorConsoleTest extends ApiTest {
     browser.click(browser.button("Se déconnecter"));
     signIn("nouvelle-operatrice", "choisi-par-elle-meme-2026");
     browser.heading("Appels");
-    assertThat(menu()).containsExactly("File d'appels", "Rendez-vous", "Journal des messages");
+    assertThat(menu()).containsExactly("File d'appels", "Rendez-vous", "Journal des messages",
+        "Demandes aux professionnels");
   }
 
   @Test
@@ -207,14 +208,16 @@ class CoordinatorConsoleTest extends ApiTest {
     record Expected(String login, String home, List<String> menu, String forbiddenScreen, String forbiddenCall) {
     }
     List<Expected> roles = List.of(
-        new Expected("operatrice-menu", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages"), "comptes", "/api/v1/accounts"),
-        new Expected("pharmacie-menu", "Orienter un patient", List.of("Orienter un patient"), "couverture",
+        new Expected("operatrice-menu", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages",
+            "Demandes aux professionnels"), "comptes", "/api/v1/accounts"),
+        new Expected("pharmacie-menu", "Orienter un patient", List.of("Orienter un patient", "Demandes aux professionnels"), "couverture",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.THAU),
         new Expected("docteur-menu", "Mon agenda",
-            List.of("Mon agenda", "Mes rendez-vous", "Mon calendrier", "Propositions de patients", "Mes gardes"), "annuaire",
+            List.of("Mon agenda", "Mes rendez-vous", "Mon calendrier", "Propositions de patients", "Mes gardes",
+                "Demandes de rendez-vous"), "annuaire",
             "/api/v1/audit"),
         new Expected("coordinatrice", "Appels", List.of("File d'appels", "Rendez-vous", "Journal des messages", "Tableau de bord", "Annuaire", "Couverture SNP", "Liste d'attente",
-            "Comptes", "Journal d'audit", "Tour de garde", "Secteurs et plages de garde"), "agenda",
+            "Comptes", "Journal d'audit", "Tour de garde", "Secteurs et plages de garde", "Demandes aux professionnels"), "agenda",
             "/api/v1/agenda/snp-coverage?territory=" + Fixtures.BERANGE));
     for (Expected role : roles) {
       browser.open("http://localhost:" + server.port() + "/");

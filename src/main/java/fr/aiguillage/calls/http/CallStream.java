@@ -80,7 +80,7 @@ public final class CallStream {
       long id = event.getLong("id");
       String type = event.getString("type");
       boolean wanted = (type.startsWith("call.") || type.startsWith("slot.") || type.startsWith("push."))
-          && territories.contains(event.getString("territoryId"));
+          && event.getString("territoryId") != null && territories.contains(event.getString("territoryId"));
       if (id <= lastSent || !wanted || response.closed()) {
         return;
       }
