@@ -82,8 +82,15 @@ public final class EventRelay {
       LOG.warn("Ignoring a malformed event notification");
       return;
     }
+    received(event);
+  }
+
+  private void received(JsonObject event) {
     if (catchingUp) {
       held.add(event);
+    } else if (event.getBoolean("inLog", false)) {
+      // Too large for a notification: read it, and anything after the last relayed, from the log, in order.
+      catchUp();
     } else {
       relay(event);
     }
@@ -107,7 +114,7 @@ public final class EventRelay {
       long caughtUpTo = lastRelayed;
       List<JsonObject> pending = new ArrayList<>(held);
       held.clear();
-      pending.stream().filter(e -> e.getLong("id") > caughtUpTo).forEach(this::relay);
+      pending.stream().filter(e -> e.getLong("id") > caughtUpTo).forEach(this::received);
     });
   }
 

@@ -48,6 +48,10 @@ public final class PushBench {
       HttpResponse<Buffer> first = server.http.post("/api/v1/push-requests", operator,
           new JsonObject().put("triageId", triages.get(0)));
       double fanOutMs = (System.nanoTime() - t0) / 1e6;
+      if (first.statusCode() != 201) {
+        throw new IllegalStateException("the fan-out request was answered " + first.statusCode() + ": "
+            + first.bodyAsString());
+      }
       System.out.printf("fan-out: one request to %d professionals in %.0f ms (HTTP %d)%n",
           first.bodyAsJsonObject().getJsonArray("recipients").size(), fanOutMs, first.statusCode());
       server.execute("UPDATE push_settings SET takes_requests = false");
