@@ -11,6 +11,7 @@ import fr.aiguillage.booking.MoveAppointment;
 import fr.aiguillage.booking.PatientsSeenThroughAppointments;
 import fr.aiguillage.booking.http.BookingRoutes;
 import fr.aiguillage.events.EventLog;
+import fr.aiguillage.ical.IcalModule;
 import fr.aiguillage.indicators.IndicatorsModule;
 import fr.aiguillage.events.EventRelay;
 import fr.aiguillage.notify.NotifyModule;
@@ -28,17 +29,11 @@ import fr.aiguillage.calls.CallService;
 import fr.aiguillage.calls.http.CallRoutes;
 import fr.aiguillage.calls.http.CallStream;
 import fr.aiguillage.calls.http.TelephonySignature;
-import fr.aiguillage.agenda.SlotImports;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.console.ConsoleRoutes;
 import fr.aiguillage.waitlist.Proposals;
 import fr.aiguillage.waitlist.WaitlistService;
 import fr.aiguillage.waitlist.http.WaitlistRoutes;
-import fr.aiguillage.ical.AvailabilityImport;
-import fr.aiguillage.ical.FeedAccess;
-import fr.aiguillage.ical.FeedService;
-import fr.aiguillage.ical.Subscriptions;
-import fr.aiguillage.ical.http.CalendarRoutes;
 import fr.aiguillage.triage.TriageModule;
 import fr.aiguillage.triage.TriageService;
 import fr.aiguillage.db.DbSettings;
@@ -59,27 +54,18 @@ import fr.aiguillage.security.http.AuditRoutes;
 import fr.aiguillage.security.http.AuthRoutes;
 import fr.aiguillage.scope.ScopeModule;
 import fr.aiguillage.web.ApiRouter;
-import fr.aiguillage.web.BodyDeadline;
-import fr.aiguillage.web.ConnectionLimit;
-import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The service: wires the modules, then listens. Startup is one chain; it waits for what it starts. */
 public final class AiguillageVerticle extends VerticleBase {
-
-  private static final Logger LOG = LoggerFactory.getLogger(AiguillageVerticle.class);
 
   private final AppConfig config;
   private final DbSettings db;
@@ -87,8 +73,7 @@ public final class AiguillageVerticle extends VerticleBase {
   private final Clock clock;
   private Pool pool;
   private Pool searchPool;
-  private HttpServer server;
-  private HttpServer tlsServer;
+  private Listeners listeners;
   private EventRelay relay;
   private NotifyModule notify;
   private FhirModule fhir;
@@ -103,6 +88,7 @@ public final class AiguillageVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = Pools.create(vertx, db, config.dbPoolSize());
+    listeners = new Listeners(vertx, config);
     searchPool = Pools.createForSearch(vertx, db, config.dbSearchPoolSize());
     OpsModule ops = new OpsModule(vertx, pool, db, config.section("metrics"));
     AuditTrail audit = new AuditTrail(pool, clock);
@@ -129,17 +115,10 @@ public final class AiguillageVerticle extends VerticleBase {
     AppointmentService appointments = new AppointmentService(pool, clock, audit, events, claims, notify.notices());
     CallIntake intake = new CallIntake(pool, clock, audit, events);
     CallService calls = new CallService(pool, clock, audit, patients);
-    AvailabilityImport imports = new AvailabilityImport(vertx, clock, audit, agendaAccess, new SlotImports(pool, clock),
-        config.agendaHorizonDays());
-    Subscriptions subscriptions = new Subscriptions(vertx, pool, clock, audit, agendaAccess, imports,
-        config.ical().importMaxBytes(), Duration.ofSeconds(config.ical().fetchTimeoutSeconds()),
-        config.ical().subscriptionHttpHosts());
     WaitlistService waitlist = new WaitlistService(pool, clock, audit, patients, config.waitlist());
     Proposals proposals = new Proposals(pool, clock, audit, waitlist, patients, professionals, territories, slots);
-    FeedService feeds = new FeedService(vertx, pool, clock, audit, appointments, slots, patients, professionals,
-        config.agendaHorizonDays(), config.ical().requestsPerMinute());
-    CalendarRoutes calendar = new CalendarRoutes(new FeedAccess(pool, clock, audit, agendaAccess,
-        config.ical().publicBaseUrl()), feeds, imports, subscriptions, config.ical().importMaxBytes());
+    IcalModule ical = new IcalModule(vertx, pool, clock, audit, config, agendaAccess, slots, appointments, patients,
+        professionals);
     PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
         waitlist, proposals, accounts);
@@ -151,7 +130,7 @@ public final class AiguillageVerticle extends VerticleBase {
     agenda.search().showDutiesFrom(rota.dutySearch());
     fhir.showDuties(rota.sasDuties());
     agenda.absences().seeDutiesIn(rota.dutiesHeld());
-    feeds.showDutiesFrom(rota.dutyFeed());
+    ical.feeds().showDutiesFrom(rota.dutyFeed());
     PushModule push = new PushModule(vertx, pool, clock, audit, events, config, new PushModule.Parts(territories,
         professionals, patients, triage, agenda.search(), claims, notify.notices(), notify.direct()));
     return relay.start()
@@ -163,13 +142,13 @@ public final class AiguillageVerticle extends VerticleBase {
             : Future.succeededFuture())
         .compose(v -> accounts.reportCrossLinks())
         .compose(v -> agenda.start(vertx))
-        .onSuccess(v -> scheduleSubscriptions(subscriptions))
+        .onSuccess(v -> ical.start(vertx))
         .compose(v -> notify.start(appointments, professionals, agendaAccess))
         .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> ops.start(relay, notify::queued))
         .onSuccess(v -> push.start())
         .compose(v -> Future.all(contract, vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
-        .compose(loaded -> listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
+        .compose(loaded -> listeners.listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
             config.bodyLimitBytes(), config.ical().importMaxBytes(), auth, audit,
             scope.guard(loaded.resultAt(0)), List.of(
                 new AuthRoutes(auth)::mount,
@@ -185,55 +164,26 @@ public final class AiguillageVerticle extends VerticleBase {
                 new CallRoutes(intake, calls, new TelephonySignature(config.telephony(), clock))::mount,
                 new CallStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds()))::mount,
                 triageModule.routes()::mount,
-                calendar::mount,
+                ical.routes()::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount,
                 new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config).routes()::mount,
                 notify::mount,
                 rota.routes()::mount,
                 push.routes()::mount,
                 privacy.routes()),
-            List.of(ops::mount, calendar::mountFeed, new ConsoleRoutes(config.console(), clock)::mount,
+            List.of(ops::mount, ical.routes()::mountFeed, new ConsoleRoutes(config.console(), clock)::mount,
                 notify::mountPages, fhir::mountBookingLink))))
         .compose(v -> fhir.start(vertx));
   }
 
-  /** Fetches subscribed calendars every {@code ical.subscriptionMinutes}; a failure is recorded, never fatal. */
-  private void scheduleSubscriptions(Subscriptions subscriptions) {
-    long period = TimeUnit.MINUTES.toMillis(config.ical().subscriptionMinutes());
-    vertx.setPeriodic(period, period, id -> subscriptions.refreshAll()
-        .onFailure(e -> LOG.error("Calendar subscriptions failed: {}", e.getMessage())));
-  }
-
-  /** HTTP, HTTPS, or both (docs/privacy.md, "Chiffrement"): HTTPS when a certificate is configured. */
-  private Future<?> listen(io.vertx.ext.web.Router router) {
-    AppConfig.Tls tls = config.tls();
-    if (!tls.enabled() && !tls.plainHttp()) {
-      return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
-    }
-    Future<HttpServer> plain = tls.plainHttp()
-        ? listenPlain(router, ConnectionLimit.of(config.section("limits")),
-            BodyDeadline.of(config.section("limits"))).onSuccess(s -> server = s)
-        : Future.succeededFuture();
-    Future<HttpServer> secure = tls.enabled()
-        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits")),
-            BodyDeadline.of(config.section("limits"))).onSuccess(s -> tlsServer = s)
-        : Future.succeededFuture();
-    return Future.all(plain, secure);
-  }
-
-  private Future<HttpServer> listenPlain(io.vertx.ext.web.Router router, ConnectionLimit limit, BodyDeadline deadline) {
-    return vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).connectionHandler(limit::opened)
-        .requestHandler(limit.guard(deadline.guard(router))).listen(config.httpPort());
-  }
-
   /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */
   public int actualPort() {
-    return server != null ? server.actualPort() : tlsServer.actualPort();
+    return listeners.port();
   }
 
   /** The HTTPS port actually bound, or -1 without TLS. */
   public int actualTlsPort() {
-    return tlsServer == null ? -1 : tlsServer.actualPort();
+    return listeners.tlsPort();
   }
 
   /** The SAS FHIR listener's port (0 when it is off). */
@@ -243,9 +193,8 @@ public final class AiguillageVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> http = server == null ? Future.succeededFuture() : server.close();
-    return http.eventually(() -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
-            .eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
+    return (listeners == null ? Future.<Void>succeededFuture() : listeners.close())
+        .eventually(() -> notify == null ? Future.succeededFuture() : notify.stop())
         .eventually(() -> fhir == null ? Future.succeededFuture() : fhir.stop())
         .eventually(() -> relay == null ? Future.succeededFuture() : relay.stop())
         .eventually(() -> searchPool == null ? Future.succeededFuture() : searchPool.close())
