@@ -4,14 +4,10 @@ import fr.aiguillage.agenda.SlotClaims;
 import fr.aiguillage.agenda.model.Slot;
 import fr.aiguillage.booking.model.Appointment;
 import fr.aiguillage.booking.model.AppointmentStatus;
-import fr.aiguillage.booking.model.SlotBooked;
-import fr.aiguillage.booking.store.AppointmentStore;
 import fr.aiguillage.events.EventLog;
-import fr.aiguillage.failure.Conflict;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.security.model.AuditEvent;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 
 import java.time.Instant;
@@ -30,17 +26,12 @@ public final class BookForRequest {
                         UUID bookedBy, String territoryId, String origin) {
   }
 
-  private final AuditTrail audit;
-  private final EventLog events;
   private final SlotClaims claims;
-  private final AppointmentNotices notices;
-  private final AppointmentStore appointments = new AppointmentStore();
+  private final AppointmentWrite write;
 
   public BookForRequest(AuditTrail audit, EventLog events, SlotClaims claims, AppointmentNotices notices) {
-    this.audit = audit;
-    this.events = events;
     this.claims = claims;
-    this.notices = notices;
+    this.write = new AppointmentWrite(audit, events, notices);
   }
 
   /** {@code actor} is the audit line's author (the accepting professional's account, or the link's sender). */
@@ -53,15 +44,7 @@ public final class BookForRequest {
         new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
         slot.professionalId(), b.patientId(), b.reason(), b.callId(), b.triageId(), b.bookedBy(), null,
         b.territoryId(), 0, OffsetDateTime.ofInstant(now, fr.aiguillage.db.SqlTime.PARIS), b.origin());
-    return appointments.insert(tx, a, now)
-        .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? new Conflict("SLOT_TAKEN", "slot " + slot.id() + " has just been booked") : e))
-        .compose(v -> events.append(tx, SlotBooked.TYPE, b.territoryId(),
-            new SlotBooked(slot.id(), a.id(), a.professionalId(), b.territoryId(), slot.start(), now)))
-        .compose(v -> audit.record(tx, new AuditEvent(null, null, actor.accountId(), "appointment.book",
-            "appointment", a.id().toString(), b.territoryId(), actor.clientIp(), AuditEvent.Outcome.SUCCESS,
-            actor.detail())))
-        .compose(v -> notices.booked(tx, a, now))
-        .map(a);
+    return write.write(tx, a, new AuditEvent(null, null, actor.accountId(), "appointment.book", "appointment",
+        a.id().toString(), b.territoryId(), actor.clientIp(), AuditEvent.Outcome.SUCCESS, actor.detail()), now);
   }
 }

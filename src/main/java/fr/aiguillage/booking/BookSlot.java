@@ -6,8 +6,6 @@ import fr.aiguillage.booking.model.Appointment;
 import fr.aiguillage.booking.model.AppointmentStatus;
 import fr.aiguillage.booking.model.Booked;
 import fr.aiguillage.booking.model.BookingRequest;
-import fr.aiguillage.booking.model.SlotBooked;
-import fr.aiguillage.booking.store.AppointmentStore;
 import fr.aiguillage.booking.store.IdempotencyStore;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.triage.TriageService;
@@ -24,7 +22,6 @@ import fr.aiguillage.security.model.Caller;
 import fr.aiguillage.security.model.Role;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 
@@ -48,16 +45,13 @@ public final class BookSlot {
 
   private final Pool pool;
   private final Clock clock;
-  private final AuditTrail audit;
-  private final EventLog events;
   private final SlotClaims claims;
   private final PatientService patients;
   private final ProfessionalService professionals;
   private final TriageService triage;
-  private final AppointmentNotices notices;
+  private final AppointmentWrite write;
   private final BookingMeter meter;
   private volatile DutySeats duties = DutySeats.NONE;
-  private final AppointmentStore appointments = new AppointmentStore();
   private final IdempotencyStore keys = new IdempotencyStore();
 
   public BookSlot(Pool pool, Clock clock, AuditTrail audit, EventLog events, SlotClaims claims,
@@ -75,12 +69,10 @@ public final class BookSlot {
                   PatientService patients, ProfessionalService professionals, TriageService triage,
                   AppointmentNotices notices, BookingMeter meter) {
     this.meter = meter;
-    this.notices = notices;
+    this.write = new AppointmentWrite(audit, events, notices);
     this.triage = triage;
     this.pool = pool;
     this.clock = clock;
-    this.audit = audit;
-    this.events = events;
     this.claims = claims;
     this.patients = patients;
     this.professionals = professionals;
@@ -164,18 +156,7 @@ public final class BookSlot {
         new Appointment.BookedSlot(slot.id(), slot.siteId(), slot.kind().name(), slot.start(), slot.end()),
         slot.professionalId(), patientId, r.reason().trim(), r.callId(), r.triageId(), caller.accountId(), null,
         territory, 0, OffsetDateTime.ofInstant(now, PARIS), r.origin());
-    return appointments.insert(tx, a, now)
-        .recover(e -> Future.failedFuture(isSecondLiveAppointment(e)
-            ? new Conflict("SLOT_TAKEN", "slot " + slot.id() + " has just been booked") : e))
-        .compose(v -> events.append(tx, SlotBooked.TYPE, territory,
-            new SlotBooked(slot.id(), a.id(), a.professionalId(), territory, slot.start(), now)))
-        .compose(v -> audit.record(tx, AppointmentService.event(caller, "appointment.book", a)))
-        .compose(v -> notices.booked(tx, a, now))
-        .map(a);
-  }
-
-  private static boolean isSecondLiveAppointment(Throwable e) {
-    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+    return write.write(tx, a, AppointmentService.event(caller, "appointment.book", a), now);
   }
 
   private static void requireRole(Caller caller) {
