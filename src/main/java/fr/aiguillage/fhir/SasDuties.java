@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,8 +14,21 @@ import java.util.UUID;
  */
 public interface SasDuties {
 
-  SasDuties NONE = (professionals, from, to) -> Future.succeededFuture(List.of());
+  SasDuties NONE = new SasDuties() {
+    @Override
+    public Future<List<Slot>> offeredBy(List<UUID> professionalIds, Instant from, Instant to) {
+      return Future.succeededFuture(List.of());
+    }
+
+    @Override
+    public Future<Optional<Slot>> offered(UUID placeId) {
+      return Future.succeededFuture(Optional.empty());
+    }
+  };
 
   /** Duties of these professionals whose next free step starts in [from, to]. */
   Future<List<Slot>> offeredBy(List<UUID> professionalIds, Instant from, Instant to);
+
+  /** The duty of this place as the search would show it now (its next free step), if it is offered at all. */
+  Future<Optional<Slot>> offered(UUID placeId);
 }

@@ -70,6 +70,8 @@ public final class SasSlots {
   public Future<SasSlot> slot(UUID id) {
     return slots.findForService(id)
         .map(found -> found.filter(s -> s.status() == SlotStatus.FREE && s.start().toInstant().isAfter(clock.instant())))
+        // not a slot of the agenda: a duty's place, offered as the search offers it (rota.showDutiesToSas)
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : duties.offered(id))
         .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<SasSlot>empty())
             : professionals.findForService(found.get().professionalId())
                 .map(p -> p.filter(Professional::active).flatMap(pro -> offered(found.get(), pro))))

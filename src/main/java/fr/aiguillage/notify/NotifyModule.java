@@ -53,10 +53,12 @@ public final class NotifyModule {
   private final PatientService patients;
   private final Templates templates = new Templates();
   private final Outbox outbox;
+  private DirectOutbox directOutbox;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private NotificationRoutes api;
   private CancelRoutes pages;
   private long timer = -1;
+  private long directTimer = -1;
 
   public NotifyModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, AppConfig config,
                       PatientService patients) {
@@ -79,6 +81,14 @@ public final class NotifyModule {
   public DirectMessages direct() {
     AppConfig.Notify n = config.notifications();
     return new DirectMessages(clock, sms(n.sms()), mail(n.mail()));
+  }
+
+  /** Messages other modules compose (a duty given away), queued in their transactions and sent from here. */
+  public DirectOutbox directOutbox() {
+    if (directOutbox == null) {
+      directOutbox = new DirectOutbox(pool, clock, direct());
+    }
+    return directOutbox;
   }
 
   /** The outbox's backlog now (operators' metrics). */
@@ -105,6 +115,7 @@ public final class NotifyModule {
           if (n.dispatchEnabled()) {
             schedule(dispatcher, n.dispatchIntervalMillis());
           }
+          sendDirect(n);
           return null;
         }));
   }
@@ -132,6 +143,9 @@ public final class NotifyModule {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    if (directTimer >= 0) {
+      vertx.cancelTimer(directTimer);
+    }
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
@@ -143,6 +157,16 @@ public final class NotifyModule {
       }
     }));
     consumers.add(vertx.eventBus().consumer(DISPATCH_ADDRESS, request -> dispatcher.runOnce()
+        .onSuccess(request::reply).onFailure(e -> request.fail(500, e.getClass().getSimpleName()))));
+  }
+
+  /** The direct messages' sender: on its address always (tests drive it), on the timer when dispatch is on. */
+  private void sendDirect(AppConfig.Notify n) {
+    DirectOutbox direct = directOutbox();
+    if (n.dispatchEnabled()) {
+      directTimer = vertx.setPeriodic(n.dispatchIntervalMillis(), id -> direct.kick());
+    }
+    consumers.add(vertx.eventBus().consumer(DirectOutbox.SEND_ADDRESS, request -> direct.runOnce()
         .onSuccess(request::reply).onFailure(e -> request.fail(500, e.getClass().getSimpleName()))));
   }
 

@@ -33,11 +33,13 @@ public final class RotaDuties {
   private final Clock clock;
   private final AuditTrail audit;
   private final RotaMonths months;
+  private final DutyOffers offers;
   private final MonthStore monthStore = new MonthStore();
   private final AssignmentStore assignments = new AssignmentStore();
   private final DutyStore dutyStore = new DutyStore();
 
-  public RotaDuties(Pool pool, Clock clock, AuditTrail audit, RotaMonths months) {
+  RotaDuties(Pool pool, Clock clock, AuditTrail audit, RotaMonths months, DutyOffers offers) {
+    this.offers = offers;
     this.pool = pool;
     this.clock = clock;
     this.audit = audit;
@@ -59,15 +61,19 @@ public final class RotaDuties {
         }, professionalId);
   }
 
-  /** The holder offers their duty to the other volunteers of the sector; they keep it until someone takes it. */
+  /**
+   * The holder offers their duty to the other volunteers of the sector, who are told (one message each, in the same
+   * transaction); the holder keeps it until someone takes it.
+   */
   public Future<GridPlace> giveAway(Caller caller, String territoryId, UUID placeId, String why) {
     UUID self = RotaAccess.self(caller);
     return change(caller, territoryId, placeId, "GIVEN_AWAY", why, (tx, place) -> {
       if (!self.equals(place.professionalId())) {
         return Future.failedFuture(new Conflict("NOT_YOUR_DUTY", "only the professional on duty gives it away"));
       }
-      return assignments.markGivenAway(tx, placeId);
-    }, self);
+      return assignments.markGivenAway(tx, placeId).compose(v -> offers.tell(tx, territoryId, place, self))
+          .mapEmpty();
+    }, self).onSuccess(place -> offers.sendNow());
   }
 
   /** A volunteer of the sector takes a duty given away; the first one holds it. */

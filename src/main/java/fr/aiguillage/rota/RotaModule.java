@@ -3,6 +3,7 @@ package fr.aiguillage.rota;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.fhir.SasDuties;
+import fr.aiguillage.notify.DirectOutbox;
 import fr.aiguillage.rota.http.RotaRoutes;
 import fr.aiguillage.rota.store.DutyStore;
 import fr.aiguillage.security.AuditTrail;
@@ -18,13 +19,18 @@ public final class RotaModule {
 
   /**
    * {@code rota.gapsAheadHours}: how far ahead the coordinator's home screen lists gaps (72);
-   * {@code rota.showDutiesToSas}: whether the SAS's FHIR slot search lists duties (false).
+   * {@code rota.showDutiesToSas}: whether the SAS's FHIR slot search lists duties (false);
+   * {@code rota.consoleBaseUrl}: the console's address in the messages of a duty given away (blank: the calendar
+   * feeds' public address).
    */
-  public record Settings(int gapsAheadHours, boolean showDutiesToSas) {
+  public record Settings(int gapsAheadHours, boolean showDutiesToSas, String consoleBaseUrl) {
 
-    static Settings from(JsonObject section) {
+    static Settings from(JsonObject section, String fallbackBaseUrl) {
+      String base = String.valueOf(section.getValue("consoleBaseUrl", ""));
+      base = base.isBlank() || "null".equals(base) ? fallbackBaseUrl : base;
       return new Settings(Integer.parseInt(String.valueOf(section.getValue("gapsAheadHours", 72))),
-          Boolean.parseBoolean(String.valueOf(section.getValue("showDutiesToSas", false))));
+          Boolean.parseBoolean(String.valueOf(section.getValue("showDutiesToSas", false))),
+          base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
   }
 
@@ -35,11 +41,12 @@ public final class RotaModule {
   private final DutyFeed dutyFeed;
 
   public RotaModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, ProfessionalService professionals,
-                    AppConfig config) {
-    Settings settings = Settings.from(config.section("rota"));
+                    DirectOutbox outbox, AppConfig config) {
+    Settings settings = Settings.from(config.section("rota"), config.ical().publicBaseUrl());
     RotaMonths months = new RotaMonths(pool, clock, audit, professionals);
     this.routes = new RotaRoutes(new RotaSetup(pool, clock, audit), months,
-        new RotaProposals(vertx, pool, clock, audit, professionals, months), new RotaDuties(pool, clock, audit, months),
+        new RotaProposals(vertx, pool, clock, audit, professionals, months), new RotaDuties(pool, clock, audit, months,
+        new DutyOffers(outbox, settings.consoleBaseUrl())),
         Duration.ofHours(settings.gapsAheadHours()), new RotaPrint(vertx, clock, audit, months, professionals));
     this.dutyBooking = new DutyBooking(Duration.ofMinutes(config.bookingLeadMinutes()));
     this.dutySearch = new DutySearch(pool);

@@ -46,12 +46,24 @@ public final class SasDutySlots implements SasDuties {
     return store.heldBy(pool, professionalIds, notBefore, to.plusSeconds(1)).map(duties -> {
       List<Slot> slots = new ArrayList<>();
       for (Duty d : duties) {
-        Optional<Instant> next = DutySteps.next(d.start(), d.end(), d.stepMinutes(), d.taken(), notBefore);
-        next.filter(t -> !t.isAfter(to)).ifPresent(t -> slots.add(new Slot(d.placeId(), d.professionalId(),
-            d.siteId(), SlotKind.SNP, SlotStatus.FREE, SqlTime.paris(SqlTime.utc(t)),
-            SqlTime.paris(SqlTime.utc(DutySteps.endOf(t, d.end(), d.stepMinutes()))), SlotSource.MANUAL, null)));
+        slot(d, notBefore).filter(s -> !s.start().toInstant().isAfter(to)).ifPresent(slots::add);
       }
       return slots;
     });
+  }
+
+  /** The same rules as the search: published, places left, a site, a step still to come after now + lead. */
+  @Override
+  public Future<Optional<Slot>> offered(UUID placeId) {
+    Instant notBefore = clock.instant().plus(lead);
+    return store.duty(pool, placeId).map(found -> found
+        .filter(d -> "PUBLISHED".equals(d.monthStatus()) && d.booked() < d.capacity() && d.siteId() != null)
+        .flatMap(d -> slot(d, notBefore)));
+  }
+
+  private static Optional<Slot> slot(Duty d, Instant notBefore) {
+    return DutySteps.next(d.start(), d.end(), d.stepMinutes(), d.taken(), notBefore).map(t -> new Slot(d.placeId(),
+        d.professionalId(), d.siteId(), SlotKind.SNP, SlotStatus.FREE, SqlTime.paris(SqlTime.utc(t)),
+        SqlTime.paris(SqlTime.utc(DutySteps.endOf(t, d.end(), d.stepMinutes()))), SlotSource.MANUAL, null));
   }
 }

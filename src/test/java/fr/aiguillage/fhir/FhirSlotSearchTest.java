@@ -60,12 +60,17 @@ class FhirSlotSearchTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a duty of the rota is not shown to the SAS while rota.showDutiesToSas is off (the default)")
+  @DisplayName("a duty of the rota is neither listed nor read by id (404) while rota.showDutiesToSas is off (the default)")
   void dutiesHiddenByDefault() {
     String place = SasDutiesTest.SasDutyScene.dutyTomorrowNoon(http,
         coordinatorOf("sas-rota-coordinator", Fixtures.THAU), scene.thauGp.getString("id"));
     Bundle bundle = FhirChecks.parse(tomorrow().bodyAsString(), Bundle.class);
     assertThat(ids(bundle, SearchEntryMode.MATCH)).doesNotContain("Slot/" + place).hasSize(3);
+    HttpResponse<Buffer> read = platform.get(server.vertx, "/fhir/r4/Slot/" + place);
+    assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(404);
+    assertThat(read.getHeader("Content-Type")).startsWith("application/fhir+json");
+    assertThat(FhirChecks.parse(read.bodyAsString(), org.hl7.fhir.r4.model.OperationOutcome.class)
+        .getIssueFirstRep().getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
   }
 
   @Test

@@ -54,6 +54,38 @@ class SasDutiesTest extends ApiTest {
     assertThat(bundle.getEntry().stream().filter(e -> e.getResource() instanceof Slot)).hasSize(3);
   }
 
+  @Test
+  @DisplayName("with the setting, the duty reads by id as the same free Slot the search shows, valid R4")
+  void dutyReadsAsASlotById() {
+    HttpResponse<Buffer> response = platform.get(server.vertx, "/fhir/r4/Slot/" + place);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    FhirChecks.assertValid(response.bodyAsString());
+    Slot duty = FhirChecks.parse(response.bodyAsString(), Slot.class);
+    assertThat(duty.getIdPart()).isEqualTo(place);
+    assertThat(duty.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
+    assertThat(duty.getStart().toInstant()).isEqualTo(java.time.Instant.parse("2026-11-24T11:00:00Z"));
+    assertThat(duty.getEnd().toInstant()).isEqualTo(java.time.Instant.parse("2026-11-24T11:15:00Z"));
+    Slot searched = FhirChecks.parse(platform.get(server.vertx, SasScene.guideQuery(SasScene.rppsToken(scene.thauGp),
+        SasScene.TOMORROW_FROM, SasScene.TOMORROW_TO)).bodyAsString(), Bundle.class).getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource).filter(r -> r.getIdPart().equals(place)).map(r -> (Slot) r)
+        .findFirst().orElseThrow();
+    assertThat(duty.getSchedule().getReference()).isEqualTo(searched.getSchedule().getReference());
+    assertThat(duty.getServiceType().get(0).getCodingFirstRep().getCode())
+        .isEqualTo(searched.getServiceType().get(0).getCodingFirstRep().getCode());
+  }
+
+  @Test
+  @DisplayName("with the setting, a place nobody holds (a gap) is not a Slot: 404 OperationOutcome")
+  void gapIsNotASlot() {
+    RotaScene rota = new RotaScene(http, coordinatorOf("sas-duty-gap", Fixtures.THAU));
+    String gap = rota.grid("2026-11").stream().filter(p -> p.getString("professionalId") == null
+        && "2026-11-25".equals(p.getString("day"))).findFirst().orElseThrow().getString("placeId");
+    HttpResponse<Buffer> response = platform.get(server.vertx, "/fhir/r4/Slot/" + gap);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
+    assertThat(response.getHeader("Content-Type")).startsWith("application/fhir+json");
+    FhirChecks.parse(response.bodyAsString(), org.hl7.fhir.r4.model.OperationOutcome.class);
+  }
+
   /** The duty set-up shared with the search test that checks it is hidden by default. */
   static final class SasDutyScene {
 

@@ -160,7 +160,8 @@ public final class FigureCatalog {
       count("mt.placesOffered", "Places de médecin traitant offertes (aujourd'hui)", "coalesce(sum(mt_capacity), 0)")));
 
   static final List<Source> SOURCES = List.of(CALLS, TRIAGE, CARE, AGENDA, MT_FLOW, MT_OPEN, MT_CAPACITY,
-      PushFigures.REQUESTS, PushFigures.BY_PROFESSIONAL);
+      PushFigures.REQUESTS, PushFigures.BY_PROFESSIONAL,
+      RotaFigures.PLACES, RotaFigures.VOLUNTEERS);
 
   private FigureCatalog() {
   }

@@ -128,4 +128,16 @@ public final class MonthStore {
             + " AND a.sector_id = p.sector_id WHERE p.id = $1 AND a.professional_id = $2 AND a.offered > 0")
         .execute(Tuple.of(placeId, professionalId)).map(rows -> rows.size() > 0);
   }
+
+  /** Who volunteered (offered at least one duty) in the place's sector for the place's month, by id. */
+  public Future<java.util.List<UUID>> volunteersOfSector(SqlClient db, UUID placeId) {
+    return db.preparedQuery("SELECT a.professional_id FROM rota_place p JOIN rota_availability a"
+            + " ON a.month_id = p.month_id AND a.sector_id = p.sector_id WHERE p.id = $1 AND a.offered > 0"
+            + " ORDER BY a.professional_id")
+        .execute(Tuple.of(placeId)).map(rows -> {
+          java.util.List<UUID> ids = new java.util.ArrayList<>();
+          rows.forEach(r -> ids.add(r.getUUID(0)));
+          return ids;
+        });
+  }
 }
