@@ -60,7 +60,7 @@ class FhirSlotSearchTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a duty of the rota is neither listed nor read by id (404) while rota.showDutiesToSas is off (the default)")
+  @DisplayName("a duty is neither listed nor read by id (404) while rota.showDutiesToSas is off (the default)")
   void dutiesHiddenByDefault() {
     String place = SasDutiesTest.SasDutyScene.dutyTomorrowNoon(http,
         coordinatorOf("sas-rota-coordinator", Fixtures.THAU), scene.thauGp.getString("id"));

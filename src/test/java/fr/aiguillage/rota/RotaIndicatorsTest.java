@@ -81,7 +81,8 @@ class RotaIndicatorsTest extends ApiTest {
     JsonObject report = ok(http.get("/api/v1/indicators?" + QUERY, coordinator));
     JsonObject march = report.getJsonArray("periods").getJsonObject(0);
     assertThat(march.getString("period")).isEqualTo("2027-03");
-    for (JsonObject figures : List.of(march.getJsonObject("rota"), report.getJsonObject("total").getJsonObject("rota"))) {
+    JsonObject total = report.getJsonObject("total");
+    for (JsonObject figures : List.of(march.getJsonObject("rota"), total.getJsonObject("rota"))) {
       assertThat(figures.getLong("placesRequired")).isEqualTo(30);
       assertThat(figures.getLong("placesHeld")).isEqualTo(5);
       assertThat(figures.getLong("gaps")).isEqualTo(25);
