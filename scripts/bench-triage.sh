@@ -12,6 +12,7 @@
 # Arguments: clients (16), seconds per measurement (15), rounds (3), warm-up seconds per operation (10).
 # BENCH_JAVA_OPTS: extra JVM options for the service (e.g. -XX:StartFlightRecording=filename=target/triage.jfr).
 # BENCH_CLASSES: run the service from these compiled classes instead of this tree's (to compare two builds).
+# AIGUILLAGE_HTTP_EVENT_LOOPS: event loops serving HTTP (default: one per processor); 1 gives the single-loop service.
 # The service logs as in production (src/main/resources/logback.xml: one access line per request, to target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +53,8 @@ measure() { # operation seconds -> "requests failed req/s p50 p99 max"
     | sed -n 's/^RESULT //p'
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $clients clients, ${seconds} s x $rounds rounds"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $clients clients, ${seconds} s x $rounds rounds;" \
+  "HTTP on $(cat "$run/loops") event loop(s)"
 for op in $operations; do measure "$op" "$warmup" >/dev/null; done
 : >"$run/results"
 for r in $(seq 1 "$rounds"); do

@@ -186,6 +186,16 @@ public final class AiguillageVerticle extends VerticleBase {
     return listeners.tlsPort();
   }
 
+  /** The event loops that have accepted an HTTP or HTTPS connection so far (their threads' names). */
+  public java.util.Set<String> httpServingThreads() {
+    return listeners.servingThreads();
+  }
+
+  /** How many event loops serve HTTP and HTTPS ({@code http.eventLoops}). */
+  public int httpEventLoops() {
+    return listeners.eventLoops();
+  }
+
   /** The SAS FHIR listener's port (0 when it is off). */
   public int fhirPort() {
     return fhir.actualPort();

@@ -32,8 +32,8 @@ public final class App {
       AiguillageVerticle verticle = new AiguillageVerticle(config, database.settings(),
           Secrets.fromEnvironment(System.getenv()), Clock.systemUTC());
       vertx.deployVerticle(verticle).await(5, TimeUnit.MINUTES);
-      LOG.info("Aiguillage listening on port {}, HTTPS port {} (started in {} ms)", verticle.actualPort(),
-          verticle.actualTlsPort(),
+      LOG.info("Aiguillage listening on port {}, HTTPS port {}, on {} event loop(s) (started in {} ms)",
+          verticle.actualPort(), verticle.actualTlsPort(), verticle.httpEventLoops(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     } catch (Exception e) {
       LOG.error("Startup failed: {}", e.getMessage(), e);

@@ -6,23 +6,31 @@ import fr.aiguillage.web.ConnectionLimit;
 import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The service's HTTP and HTTPS listeners (docs/privacy.md, "Chiffrement": HTTPS when a certificate is configured),
- * each behind the connection limit and the body deadline of the {@code limits} section.
+ * each behind the connection limit and the body deadline of the {@code limits} section, on {@code http.eventLoops}
+ * event loops ({@link HttpLoops}). Each listener's connections are counted over all the loops.
  */
 final class Listeners {
 
   private final Vertx vertx;
   private final AppConfig config;
-  private HttpServer plain;
-  private HttpServer secure;
+  private final HttpLoops loops;
+  private final Set<String> servingThreads = ConcurrentHashMap.newKeySet();
+  private volatile HttpServer plain;
+  private volatile HttpServer secure;
 
   Listeners(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
     this.config = config;
+    this.loops = new HttpLoops(vertx, config.section("http"));
   }
 
   Future<?> listen(Router router) {
@@ -30,17 +38,28 @@ final class Listeners {
     if (!tls.enabled() && !tls.plainHttp()) {
       return Future.failedFuture(new IllegalStateException("http.enabled is false but no TLS certificate is set"));
     }
-    // Each listener counts its own connections.
-    ConnectionLimit limit = ConnectionLimit.of(config.section("limits"));
+    ConnectionLimit plainLimit = ConnectionLimit.of(config.section("limits"));
+    ConnectionLimit secureLimit = ConnectionLimit.of(config.section("limits"));
     BodyDeadline deadline = BodyDeadline.of(config.section("limits"));
-    Future<HttpServer> http = tls.plainHttp()
-        ? vertx.createHttpServer().invalidRequestHandler(new InvalidRequests()).connectionHandler(limit::opened)
-            .requestHandler(limit.guard(deadline.guard(router))).listen(config.httpPort()).onSuccess(s -> plain = s)
-        : Future.succeededFuture();
-    Future<HttpServer> https = tls.enabled()
-        ? Tls.listen(vertx, tls, router, ConnectionLimit.of(config.section("limits")), deadline).onSuccess(s -> secure = s)
-        : Future.succeededFuture();
-    return Future.all(http, https);
+    int httpPort = HttpLoops.shared(config.httpPort(), 1);
+    int httpsPort = HttpLoops.shared(tls.port(), 2);
+    return loops.listen(() -> {
+      Future<HttpServer> http = tls.plainHttp()
+          ? vertx.createHttpServer().invalidRequestHandler(new InvalidRequests())
+              .connectionHandler(connection -> opened(plainLimit, connection))
+              .requestHandler(plainLimit.guard(deadline.guard(router))).listen(httpPort).onSuccess(s -> plain = s)
+          : Future.succeededFuture();
+      Future<HttpServer> https = tls.enabled()
+          ? Tls.listen(vertx, tls, httpsPort, router, connection -> opened(secureLimit, connection), secureLimit,
+              deadline).onSuccess(s -> secure = s)
+          : Future.succeededFuture();
+      return Future.all(http, https);
+    });
+  }
+
+  private void opened(ConnectionLimit limit, HttpConnection connection) {
+    servingThreads.add(Thread.currentThread().getName());
+    limit.opened(connection);
   }
 
   /** The port actually bound (useful when configured as 0): HTTP's, or HTTPS's when HTTP is off. */
@@ -53,8 +72,17 @@ final class Listeners {
     return secure == null ? -1 : secure.actualPort();
   }
 
+  /** How many event loops serve HTTP and HTTPS. */
+  int eventLoops() {
+    return loops.count();
+  }
+
+  /** The event loops that have accepted a connection so far (their threads' names). */
+  Set<String> servingThreads() {
+    return Set.copyOf(servingThreads);
+  }
+
   Future<Void> close() {
-    Future<Void> http = plain == null ? Future.succeededFuture() : plain.close();
-    return http.eventually(() -> secure == null ? Future.succeededFuture() : secure.close());
+    return loops.close();
   }
 }

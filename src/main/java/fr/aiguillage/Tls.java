@@ -4,7 +4,9 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.web.BodyDeadline;
 import fr.aiguillage.web.ConnectionLimit;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -23,16 +25,16 @@ final class Tls {
   private Tls() {
   }
 
-  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, Router router, ConnectionLimit limit,
-                                   BodyDeadline deadline) {
+  static Future<HttpServer> listen(Vertx vertx, AppConfig.Tls tls, int port, Router router,
+                                   Handler<HttpConnection> opened, ConnectionLimit limit, BodyDeadline deadline) {
     HttpServerOptions options = new HttpServerOptions()
         .setSsl(true)
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile()).setKeyPath(tls.keyFile()))
         .setEnabledSecureTransportProtocols(PROTOCOLS)
-        .setPort(tls.port());
+        .setPort(port);
     String hsts = "max-age=" + tls.hstsMaxAgeSeconds() + "; includeSubDomains";
     return vertx.createHttpServer(options)
-        .connectionHandler(limit::opened)
+        .connectionHandler(opened)
         .requestHandler(limit.guard(deadline.guard(request -> {
           request.response().putHeader("Strict-Transport-Security", hsts);
           router.handle(request);

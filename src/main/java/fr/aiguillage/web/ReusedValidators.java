@@ -16,7 +16,6 @@ import io.vertx.openapi.contract.SecurityRequirement;
 import io.vertx.openapi.contract.SecurityScheme;
 import io.vertx.openapi.contract.Server;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,12 @@ final class ReusedValidators implements OpenAPIContract {
   private static final class Repository implements SchemaRepository {
 
     private final SchemaRepository schemas;
-    private final Map<JsonSchema, Validator> built = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Read on every request by every event loop without a lock: a map is never changed once published, a new
+     * validator is added to a copy (a few dozen, once each). A lock around every read was one more point where the
+     * loops waited for each other (decision 0025).
+     */
+    private volatile Map<JsonSchema, Validator> built = new IdentityHashMap<>();
 
     Repository(SchemaRepository schemas) {
       this.schemas = schemas;
@@ -105,7 +109,19 @@ final class ReusedValidators implements OpenAPIContract {
 
     @Override
     public Validator validator(JsonSchema schema) {
-      return built.computeIfAbsent(schema, schemas::validator);
+      Validator validator = built.get(schema);
+      return validator != null ? validator : build(schema);
+    }
+
+    private synchronized Validator build(JsonSchema schema) {
+      Validator validator = built.get(schema);
+      if (validator == null) {
+        validator = schemas.validator(schema);
+        Map<JsonSchema, Validator> more = new IdentityHashMap<>(built);
+        more.put(schema, validator);
+        built = more;
+      }
+      return validator;
     }
 
     @Override

@@ -55,7 +55,13 @@ public final class TriageBenchServer {
         MIX.stream().map(JsonObject::encode).collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
     try (DatabaseServer db = BenchDatabase.fresh("bench-triage-pg")) {
       Vertx vertx = Vertx.vertx();
-      AppConfig config = ConfigLoader.load(Map.of("AIGUILLAGE_DEMO_ENABLED", "true")).withHttpPort(0);
+      // AIGUILLAGE_HTTP_EVENT_LOOPS from the environment, to compare one event loop with several (decision 0025)
+      Map<String, String> env = new java.util.HashMap<>(Map.of("AIGUILLAGE_DEMO_ENABLED", "true"));
+      String loops = System.getenv("AIGUILLAGE_HTTP_EVENT_LOOPS");
+      if (loops != null) {
+        env.put("AIGUILLAGE_HTTP_EVENT_LOOPS", loops);
+      }
+      AppConfig config = ConfigLoader.load(env).withHttpPort(0);
       AiguillageVerticle service = new AiguillageVerticle(config, db.settings(),
           new Secrets("bench-admin-password", "bench-demo-password"), Clock.systemUTC());
       vertx.deployVerticle(service).await(5, TimeUnit.MINUTES);
@@ -65,6 +71,7 @@ public final class TriageBenchServer {
           .put("password", "bench-demo-password")).await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("token");
       client.close();
       Files.writeString(run.resolve("token"), operator);
+      Files.writeString(run.resolve("loops"), Integer.toString(service.httpEventLoops()));
       Files.writeString(run.resolve("port"), Integer.toString(service.actualPort()));
       while (!Files.exists(run.resolve("stop"))) {
         Thread.sleep(200);
