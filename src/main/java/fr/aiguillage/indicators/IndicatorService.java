@@ -57,11 +57,14 @@ public final class IndicatorService {
     List<LocalDate> starts = periodStarts(q);
     Instant now = clock.instant();
     IndicatorStore.Params params = new IndicatorStore.Params(territories, q.from(), q.to(), q.granularity(), now);
-    return store.read(pool, params)
-        .map(sources -> report(territories, q, starts, sources, now))
-        .compose(report -> audit.record(AuditEvent.of(caller, "indicators.read", "indicators", null,
-            territories.size() == 1 ? territories.get(0) : null).withDetail(String.join(",", territories) + " "
-            + q.from() + "/" + q.to() + " " + q.granularity().sqlUnit())).map(report));
+    // the audit row is written while the figures are read (its commit no longer follows theirs); the answer still
+    // waits for both: nothing is answered before it is recorded
+    Future<Void> audited = audit.record(AuditEvent.of(caller, "indicators.read", "indicators", null,
+        territories.size() == 1 ? territories.get(0) : null).withDetail(String.join(",", territories) + " "
+        + q.from() + "/" + q.to() + " " + q.granularity().sqlUnit()));
+    Future<Report> report = store.read(pool, params)
+        .map(sources -> report(territories, q, starts, sources, now));
+    return Future.all(report, audited).map(both -> report.result());
   }
 
   private List<String> territories(Caller caller, String territory) {

@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * scripts/bench-indicators.sh: one year of one territory (200,000 calls, 150,000 triages, 120,000 appointments,
- * 300,000 SNP slots) in an embedded PostgreSQL; after a restart of PostgreSQL and of the service (nothing cached),
- * the year by month, then after another restart by day, over HTTP, from the day and month blocks the service's
+ * 300,000 SNP slots) in an embedded PostgreSQL; after a restart of PostgreSQL (cold buffers) and of the service in a
+ * JVM of its own (fresh classes and JIT, new pool: {@link ServiceJvm}), the year by month, then after another
+ * restart by day, over HTTP, from the day and month blocks the service's
  * refresher built after the data was written. Ceilings in the same run: the report's own block statements through
  * JDBC (cold and warm), and the records' statements (what a report ran before the rollups).
  */
@@ -134,43 +135,77 @@ public final class IndicatorsBench {
   }
 
   /**
-   * Per granularity: PostgreSQL and the service restarted, the first report (cold) then three more (warm) over
-   * HTTP; the ceiling, in the same run: the report's own three block statements through JDBC, values written in
-   * (warm: median of 3; cold: first after another restart of PostgreSQL); once, the records' SQL a report ran
-   * before the rollups.
+   * Per granularity: PostgreSQL restarted (its buffers cold) and the service restarted in a JVM of its own
+   * ({@link ServiceJvm}: classes, JIT and pool all new), the coordinator signs in, then the first report (cold) and
+   * three more (warm) over HTTP; the ceiling, in the same run: the report's own three block statements through JDBC,
+   * values written in (warm: median of 3; cold: first after another restart of PostgreSQL); once, the records' SQL
+   * a report ran before the rollups. {@code BENCH_VARIANTS}: class directories of the code under test separated by
+   * ';' (A/B in the same run, interleaved; by default the benchmark's own classes), {@code BENCH_ROUNDS} (1) times
+   * each, {@code BENCH_GRANULARITIES} ("month,day").
    */
   private static void measure() throws Exception {
-    for (String granularity : List.of("month", "day")) {
-      long cold;
-      long[] warm = new long[3];
-      long[] ceiling = new long[3];
-      long records;
-      try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
-        Service service = Service.start(db.settings());
+    String own = Path.of("target", "bench-indicators-classes").toString();
+    String variants = System.getenv().getOrDefault("BENCH_VARIANTS", own);
+    int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "1"));
+    List<String> granularities = List.of(System.getenv().getOrDefault("BENCH_GRANULARITIES", "month,day").split(","));
+    String libraries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(Path.of(own).toAbsolutePath().normalize()))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    Map<String, List<Double>> ratios = new java.util.TreeMap<>();
+    boolean recordsDone = false;
+    for (int round = 1; round <= rounds; round++) {
+      for (String variant : variants.split(";")) {
+        for (String granularity : granularities) {
+          ratios.computeIfAbsent(granularity + " " + variant, k -> new java.util.ArrayList<>())
+              .add(measure(variant + java.io.File.pathSeparator + libraries, variant, granularity, round,
+                  !recordsDone));
+          recordsDone = true;
+        }
+      }
+    }
+    ratios.forEach((what, r) -> System.out.printf("cold HTTP / cold ceiling, year by %s: %s%n", what, r));
+  }
+
+  /** One measurement of one granularity with one variant of the service's classes; the cold ratio to the ceiling. */
+  private static double measure(String classpath, String variant, String granularity, int round, boolean records)
+      throws Exception {
+    long cold;
+    long[] warm = new long[3];
+    long[] ceiling = new long[3];
+    long recordsSql = 0;
+    try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+      try (ServiceJvm jvm = ServiceJvm.start(db.settings(), classpath, "bench-admin-password",
+          Path.of("target", "bench-indicators.err"))) {
+        Service service = Service.client(jvm.port());
         String token = service.login();
         cold = service.get(YEAR + granularity, token);
         for (int i = 0; i < warm.length; i++) {
           warm[i] = service.get(YEAR + granularity, token);
         }
         service.stop();
-        for (int i = 0; i < ceiling.length; i++) {
-          ceiling[i] = blockSql(db.settings(), granularity);
-        }
-        records = sameSql(db.settings(), granularity);
       }
-      long ceilingCold;
-      try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
-        ceilingCold = blockSql(db.settings(), granularity);
+      for (int i = 0; i < ceiling.length; i++) {
+        ceiling[i] = blockSql(db.settings(), granularity);
       }
-      System.out.printf("year by %s over HTTP: cold (first after restart) %.0f ms, warm (median of 3) %.0f ms"
-              + " (target %s after a restart)%n"
-              + "  ceiling, the same block SQL through JDBC: cold %.0f ms, warm %.0f ms;"
-              + " ratios HTTP/ceiling: cold %.2f, warm %.2f%n"
-              + "  the records' SQL (no rollups) through JDBC: %.0f ms (cold HTTP/that %.3f); load %s%n",
-          granularity, ms(cold), ms(median(warm)), granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms",
-          ms(ceilingCold), ms(median(ceiling)), (double) cold / ceilingCold, (double) median(warm) / median(ceiling),
-          ms(records), (double) cold / records, load());
+      if (records) {
+        recordsSql = sameSql(db.settings(), granularity);
+      }
     }
+    long ceilingCold;
+    try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
+      ceilingCold = blockSql(db.settings(), granularity);
+    }
+    System.out.printf("round %d, %s, year by %s over HTTP: cold (first after restart) %.0f ms, warm (median of 3)"
+            + " %.0f ms (target %s after a restart)%n"
+            + "  ceiling, the same block SQL through JDBC: cold %.0f ms, warm %.0f ms;"
+            + " ratios HTTP/ceiling: cold %.2f, warm %.2f%n"
+            + (records ? "  the records' SQL (no rollups) through JDBC: %.0f ms (cold HTTP/that %.3f);" : "%s%s")
+            + " load %s%n",
+        round, variant, granularity, ms(cold), ms(median(warm)),
+        granularity.equals("month") ? "≤ 300 ms" : "≤ 1,000 ms",
+        ms(ceilingCold), ms(median(ceiling)), (double) cold / ceilingCold, (double) median(warm) / median(ceiling),
+        records ? ms(recordsSql) : "", records ? (double) cold / recordsSql : "", load());
+    return Math.round(100.0 * cold / ceilingCold) / 100.0;
   }
 
   private static IndicatorStore.Params year(String granularity) {
@@ -263,8 +298,14 @@ public final class IndicatorsBench {
     return nanos / 1e6;
   }
 
-  /** The real service on a random port, and a client. */
+  /** The real service on a random port (in this JVM, or only a client of one in another: verticle null), and a client. */
   private record Service(Vertx vertx, AiguillageVerticle verticle, WebClient client) {
+
+    static Service client(int port) {
+      Vertx vertx = Vertx.vertx();
+      return new Service(vertx, null, WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+          .setDefaultPort(port)));
+    }
 
     static Service start(DbSettings db) throws Exception {
       Vertx vertx = Vertx.vertx();

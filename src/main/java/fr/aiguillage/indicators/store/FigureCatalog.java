@@ -5,6 +5,7 @@ import fr.aiguillage.indicators.model.Figure.Kind;
 import fr.aiguillage.indicators.store.Source.Definition;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every indicator, once: its code, its French label and the SQL that computes it, grouped by the records it
@@ -162,19 +163,23 @@ public final class FigureCatalog {
   static final List<Source> SOURCES = List.of(CALLS, TRIAGE, CARE, AGENDA, MT_FLOW, MT_OPEN, MT_CAPACITY,
       PushFigures.REQUESTS, PushFigures.BY_PROFESSIONAL,
       RotaFigures.PLACES, RotaFigures.VOLUNTEERS);
+  /** Every figure, in the catalogue's order, and those only known as of now: listed once, read at every report. */
+  private static final List<Figure> FIGURES = SOURCES.stream().flatMap(s -> s.figures().stream())
+      .map(Definition::figure).toList();
+  private static final Set<Figure> CURRENT = Set.copyOf(SOURCES.stream()
+      .filter(s -> s.kind() == Source.Kind.CURRENT).flatMap(s -> s.figures().stream()).map(Definition::figure).toList());
 
   private FigureCatalog() {
   }
 
   /** Every figure, in the order answers and exports list them. */
   public static List<Figure> figures() {
-    return SOURCES.stream().flatMap(s -> s.figures().stream()).map(Definition::figure).toList();
+    return FIGURES;
   }
 
   /** True for a figure only known as of now (shown for the whole range, not per period). */
   public static boolean isCurrent(Figure figure) {
-    return SOURCES.stream().anyMatch(s -> s.kind() == Source.Kind.CURRENT
-        && s.figures().stream().anyMatch(d -> d.figure().equals(figure)));
+    return CURRENT.contains(figure);
   }
 
   private static Definition count(String code, String label, String sql) {
