@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,7 +118,9 @@ final class BenchDatabase {
         Path target = to.resolve(from.relativize(source).toString());
         try {
           if (Files.isDirectory(source)) {
+            // PostgreSQL refuses a data directory others can read (0700 or 0750 only).
             Files.createDirectories(target);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
           } else if (!source.getFileName().toString().equals("postmaster.pid")) {
             Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
           }
