@@ -2,6 +2,7 @@ package fr.aiguillage.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -38,6 +39,14 @@ class SqlFailuresTest {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  @DisplayName("a statement sent on a connection already closing at the stop is \"database away\" (503)")
+  void closingConnectionIsUnavailable() {
+    // The message of the Vert.x SQL client (SocketConnectionBase) that the crash soak's service logged as a 500.
+    assertThat(SqlFailures.unavailable(new VertxException("Connection is not active now, current status: CLOSING")))
+        .isNotNull();
   }
 
   @Test
