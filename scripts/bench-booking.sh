@@ -28,14 +28,27 @@ read -r search_tps search_p99 < <(sed -n 's/^SEARCH_HTTP //p' "$out")
 read -r booking_tps _ < <(sed -n 's/^BOOKING_HTTP //p' "$out")
 searches=$(psql -X -At -h localhost -p "$port" -U postgres -c 'SELECT count(*) FROM bench_search' postgres)
 
+# What PostgreSQL did per transaction (scripts/bench-activity.sql), to set beside what one HTTP request made it do
+# (printed above by the benchmark, kept in target/bench-booking-activity-*.txt).
+counters() { sleep 1.5; psql -X -q -At -F $'\t' -h localhost -p "$port" -U postgres -f scripts/bench-activity.sql postgres \
+  | LC_ALL=C sort; }
+activity() {   # phase, transactions, counters before, file
+  echo "what PostgreSQL did during $1, per transaction ($2 transactions):" >"$4"
+  LC_ALL=C join -t $'\t' -a 1 <(counters) <(printf '%s\n' "$3") | awk -F '\t' -v n="$2" '{
+    d = ($2 - ($3 == "" ? 0 : $3)) / n; if (d >= 0.005) printf "  %8.3f  %s\n", d, $1 }' >>"$4"
+  cat "$4"
+}
+
 echo "pgbench, 16 clients, the search's own SQL (scripts/bench-search.sql) with the measured searches' parameters:"
 logs=target/pgbench-search && rm -rf "$logs" && mkdir -p "$logs"
+before=$(counters)
 # The service's search pool plans its statements once (plan_cache_mode=force_generic_plan, decision 0005): so here.
 PGOPTIONS='-c plan_cache_mode=force_generic_plan' \
   pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-15}" -D searches="$searches" \
   -l --log-prefix="$logs/tx" -f scripts/bench-search.sql postgres >"$logs/summary.txt"
 grep -E 'tps|latency average|number of transactions actually processed' "$logs/summary.txt"
 sql_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logs/summary.txt")
+activity "the search's SQL through pgbench" "$(cat "$logs"/tx* | wc -l)" "$before" target/bench-booking-activity-search-pgbench.txt
 sql_p99=$(cat "$logs"/tx* | awk '{ print $3 / 1000 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int(NR * 0.99)] }')
 echo "search ceiling: $sql_tps searches/s, p99 $sql_p99 ms"
 awk -v t="$search_tps" -v p="$search_p99" -v ct="$sql_tps" -v cp="$sql_p99" 'BEGIN {
@@ -43,10 +56,14 @@ awk -v t="$search_tps" -v p="$search_p99" -v ct="$sql_tps" -v cp="$sql_p99" 'BEG
     t, ct, t / ct, p, cp, p / cp }'
 
 for clients in 32 8; do
+  before=$(counters)
   echo "pgbench, $clients clients (the service's pool has 8 connections), same booking transaction:"
   pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-15}" -f scripts/bench-booking.sql postgres \
     | tee "target/pgbench-booking-$clients.txt" | grep -E 'tps|latency average|number of transactions actually processed'
 done
+activity "the booking transaction through pgbench, 8 clients" \
+  "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' target/pgbench-booking-8.txt)" \
+  "$before" target/bench-booking-activity-booking-pgbench.txt
 book_sql=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' target/pgbench-booking-8.txt)
 awk -v t="$booking_tps" -v c="$book_sql" 'BEGIN {
   printf "booking through HTTP (32 clients) / pgbench at the pool size (8 clients): %.0f / %.0f = %.2f (target >= 0.90)\n", t, c, t / c }'

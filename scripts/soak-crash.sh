@@ -91,6 +91,9 @@ done
 pause_randomly
 touch "$work/stop"; wait "$clients" || { echo "the clients failed:" >&2; cat "$work/clients.log" >&2; exit 1; }; clients=""
 cat "$work/clients.log"
+server_errors=0
+[ -f "$work/server-errors.txt" ] && server_errors=$(wc -l <"$work/server-errors.txt")
+echo "5xx other than 503 seen by the clients: $server_errors (each in $work/server-errors.txt with its X-Request-Id)"
 
 # The check, against the database the service is running on.
 [ -n "$pg_bin" ] && [ -x "$pg_bin/psql" ] && psql=$pg_bin/psql || psql=psql
@@ -104,8 +107,8 @@ stats() { printf '%s\n' "$@" | sort -n | awk -v c="$clean_ms" '{ v[NR] = $1 } EN
 echo "JVM kill -9 cycles: $JVM_KILLS, restart to healthy: $(stats "${restarts[@]}")"
 echo "postmaster kill -9 cycles: $PG_KILLS, restart to healthy: $(stats "${pg_restarts[@]}")"
 failures=$(awk '$1 ~ /^(lost|wrong_state|slots_with|live_appointment|keys_answered|key_not|appointments_without)/ && $2 != 0' "$work/check.txt")
-if [ -n "$failures" ] || grep -q 'TWO APPOINTMENTS' "$work/clients.log"; then
-  echo "FAILED: $failures" >&2
+if [ -n "$failures" ] || grep -q 'TWO APPOINTMENTS' "$work/clients.log" || [ "$server_errors" -gt 0 ]; then
+  echo "FAILED: $failures (server errors: $server_errors)" >&2
   exit 1
 fi
 echo "OK: nothing acknowledged was lost, nothing double-booked"

@@ -46,18 +46,29 @@ public final class SqlFailures {
   private static final String PENDING_ON_CLOSED = "Pending requests failed to be sent due to connection has been closed";
 
   /**
+   * What a statement gets from a pool that is already closed: at SIGTERM, {@code vertx.close()} closes the pools while
+   * the listener may still take a request. For the caller the database is out of reach: retry (another instance).
+   */
+  private static final String POOL_CLOSED = "Pool closed";
+
+  /** What a statement gets from a connection already closing (SocketConnectionBase), as at the same stop. */
+  private static final String NOT_ACTIVE = "Connection is not active now";
+
+  /**
    * A 503 when this failure (or one of its causes) says the database is out of reach rather than that the request
    * was wrong, else null: every "database away" is recognised here and nowhere else. That is a refused, reset or
    * closed connection (any I/O failure: the request path does no other network or file I/O), a connection closed
-   * under a running statement, the pool's own wait (a TimeoutException, message "Timeout"), a SQLSTATE of class 08
-   * or 57P01-57P03, and any error PostgreSQL raises as FATAL or PANIC, which ends the session: a database that
+   * under a running statement, a pool or connection closed while the service stops, the pool's own wait (a TimeoutException,
+   * message "Timeout"), a SQLSTATE of class 08 or 57P01-57P03, and any error PostgreSQL raises as FATAL or PANIC, which ends the session: a database that
    * does not accept connections (55000, ALLOW_CONNECTIONS false), "too many clients" (53300), a failed
    * authentication after a password change.
    */
   public static Unavailable unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof IOException || t instanceof ClosedConnectionException || t instanceof TimeoutException
-          || t instanceof VertxException && t.getMessage() != null && t.getMessage().startsWith(PENDING_ON_CLOSED)) {
+          || t instanceof VertxException && t.getMessage() != null
+          && (t.getMessage().startsWith(PENDING_ON_CLOSED) || t.getMessage().equals(POOL_CLOSED)
+          || t.getMessage().startsWith(NOT_ACTIVE))) {
         return new Unavailable();
       }
       if (t instanceof PgException pg && (SESSION_ENDED.contains(pg.getSeverity()) || pg.getSqlState() != null

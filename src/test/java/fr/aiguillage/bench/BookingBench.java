@@ -75,6 +75,7 @@ public final class BookingBench {
     List<SearchParams> planned = SearchParams.plan(communes, searches, new Random(11));
     int[] resultCounts = new int[searches];
     AtomicInteger nextSearch = new AtomicInteger();
+    Map<String, Long> beforeSearches = Statements.counters(pool);
     Load.Result search = Load.run(16, searches, () -> {
       int i = nextSearch.getAndIncrement();
       return search(client, token, planned.get(i), resultCounts, i);
@@ -82,6 +83,8 @@ public final class BookingBench {
     System.out.printf("search, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n", searches,
         search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
     System.out.printf("SEARCH_HTTP %.1f %.3f%n", search.perSecond(), search.percentileMillis(99));
+    Statements.report(pool, beforeSearches, "the measured searches through HTTP", searches,
+        java.nio.file.Path.of("target/bench-booking-activity-search-http.txt"));
     SearchParams.store(pool, planned, resultCounts);
 
     List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
@@ -93,10 +96,13 @@ public final class BookingBench {
     System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         warmBookings.ok(), warmBookings.perSecond(), warmBookings.percentileMillis(50),
         warmBookings.percentileMillis(99));
+    Map<String, Long> beforeBookings = Statements.counters(pool);
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
+    Statements.report(pool, beforeBookings, "the measured bookings through HTTP", bookings,
+        java.nio.file.Path.of("target/bench-booking-activity-booking-http.txt"));
     System.out.printf("BOOKING_HTTP %.1f %.3f%n", booked.perSecond(), booked.percentileMillis(99));
 
     prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientId);

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * killed under them. A booking whose answer is lost (connection cut) is sent again with the same
  * Idempotency-Key and body until it gets an answer, as the console does. Every booking answered 201 goes to
  * {@code booked.csv} (key, appointment id), every cancellation answered 2xx to {@code cancelled.csv}, every
- * cancellation sent without an answer to {@code cancel-unknown.csv}. Runs until {@code stop} exists.
+ * cancellation sent without an answer to {@code cancel-unknown.csv}, every 5xx other than 503 to
+ * {@code server-errors.txt} (time, request, X-Request-Id, body: to find it in the service's log). Runs until
+ * {@code stop} exists.
  * Arguments: base URL, login, password, clients, output directory.
  */
 public final class SoakClients {
@@ -179,6 +181,9 @@ public final class SoakClients {
     try {
       HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + token).build(),
           HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() >= 500 && r.statusCode() != 503) {
+        serverError(r);
+      }
       if (r.statusCode() == 401) {
         token = signIn();
       }
@@ -187,6 +192,14 @@ public final class SoakClients {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+  }
+
+  /** A 5xx other than "database away" (503) is a bug: kept with its request id. */
+  private synchronized void serverError(HttpResponse<String> r) throws IOException {
+    Files.writeString(out.resolve("server-errors.txt"), java.time.Instant.now() + " " + r.request().method() + " "
+        + r.request().uri().getRawPath() + " " + r.statusCode() + " "
+        + r.headers().firstValue("X-Request-Id").orElse("-") + " " + r.body().replace('\n', ' ') + "\n",
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   private String signIn() throws IOException {

@@ -1,7 +1,15 @@
 package fr.aiguillage.db;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +21,32 @@ class SqlFailuresTest {
     assertThat(SqlFailures.field("call", "call_operator_id_fkey")).isEqualTo("operatorId");
     assertThat(SqlFailures.field("triage_assessment", "triage_assessment_call_id_fkey")).isEqualTo("callId");
     assertThat(SqlFailures.field(null, null)).isEqualTo("body");
+  }
+
+  @Test
+  @DisplayName("a statement sent while the service stops and its pool is already closed is \"database away\" (503)")
+  void closedPoolIsUnavailable() throws Exception {
+    // The real client's failure: vertx.close() at SIGTERM closes the pools while the listener still answers
+    // (the crash soak saw 500s "Pool closed" during each stop).
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = PgBuilder.pool().connectingTo(new PgConnectOptions().setPort(1)).using(vertx).build();
+      pool.close().await(10, TimeUnit.SECONDS);
+      Throwable failure = pool.query("SELECT 1").execute().<Throwable>map(rows -> null)
+          .recover(Future::succeededFuture).await(10, TimeUnit.SECONDS);
+      assertThat(failure).isNotNull();
+      assertThat(SqlFailures.unavailable(failure)).isNotNull();
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("a statement sent on a connection already closing at the stop is \"database away\" (503)")
+  void closingConnectionIsUnavailable() {
+    // The message of the Vert.x SQL client (SocketConnectionBase) that the crash soak's service logged as a 500.
+    assertThat(SqlFailures.unavailable(new VertxException("Connection is not active now, current status: CLOSING")))
+        .isNotNull();
   }
 
   @Test
