@@ -63,8 +63,13 @@ final class PushScenario {
 
   /** A patient of Sète (or of the scenario's commune), an adult with a badly tolerated fever: a GP the same day. Returns the triage id. */
   String feverTriage() {
+    return feverTriage(false);
+  }
+
+  /** The same patient, who agreed (or not) to be told of their appointments by SMS. */
+  String feverTriage(boolean notified) {
     String patient = ok(server.http.post("/api/v1/patients", coordinator, Fixtures.aPatientInSete()
-        .put("communeInsee", patientCommune).put("phone", "+33698" + String.format("%06d", PHONES.incrementAndGet()))), 201).getString("id");
+        .put("notificationConsent", notified).put("communeInsee", patientCommune).put("phone", "+33698" + String.format("%06d", PHONES.incrementAndGet()))), 201).getString("id");
     return ok(server.http.post("/api/v1/triage", operator, new JsonObject().put("patientId", patient).put("age", 40)
         .put("sex", "F").put("complaint", "FEVER").put("answers", new JsonObject().put("temperatureC", 38.5)
             .put("poorTolerance", true))), 201).getString("id");
