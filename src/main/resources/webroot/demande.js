@@ -17,9 +17,11 @@ const REFUSALS = {
 const main = document.getElementById('main');
 const token = decodeURIComponent(location.pathname.split('/')[2] || '');
 
+// never a dead end: the professional's own requests (and signing in or out) are one tap away
 function say(title, text) {
   const heading = h('h1', { tabindex: '-1' }, title);
-  main.replaceChildren(heading, h('p', { class: 'push-closed' }, text));
+  main.replaceChildren(heading, h('p', { class: 'push-closed' }, text),
+    h('p', {}, h('a', { href: '/#/demandes-recues' }, 'Voir mes demandes de rendez-vous dans la console')));
   document.title = `${title} — Aiguillage`;
   heading.focus();
 }

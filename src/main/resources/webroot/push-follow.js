@@ -8,7 +8,7 @@ import * as fmt from './format.js';
 import { serverNow } from './paris.js';
 
 export const PUSH_EVENTS = ['push.sent', 'push.asked', 'push.seen', 'push.declined', 'push.accepted', 'push.withdrawn',
-  'push.unanswered', 'push.expired', 'push.closed'];
+  'push.widened', 'push.unanswered', 'push.expired', 'push.closed'];
 export const rings = ['médecin traitant', 'professionnels proches', 'cercle élargi', 'tout le territoire'];
 export const pushStatuses = { OPEN: 'En cours', ACCEPTED: 'Acceptée', EXPIRED: 'Personne n\'a accepté', WITHDRAWN: 'Retirée' };
 const sexes = { F: 'Femme', M: 'Homme' };
@@ -149,8 +149,8 @@ export function follow(root, requestId, session, { first = null, onAccepted } = 
     }
   };
 
-  // Senders with the operators' stream follow it live (and read it again every 15 s: push.seen carries no territory,
-  // so the stream cannot bring it); the others (orienters) read the request every 5 s.
+  // Senders with the operators' stream follow it live (and read it again every 15 s, should an event be missed
+  // while the stream reconnects); the others (orienters) read the request every 5 s.
   const live = session.account.roles.some((r) => r === 'OPERATOR' || r === 'COORDINATOR');
   const stop = live ? stream('/api/v1/calls/stream', {
     types: PUSH_EVENTS,

@@ -89,11 +89,13 @@ public final class RecipientActions {
   /** One request as its recipient sees it; the first sight is recorded and shown to the senders. */
   public Future<AnonymousView> view(Recipient who, UUID id) {
     Instant now = clock.instant();
-    return anonymous(who, id).compose(view -> recipients.markSeen(pool, id, who.professionalId(), now)
-        .compose(first -> first ? pool.withTransaction(tx -> events.append(tx, "push.seen", null,
-            Map.of("requestId", id, "professionalId", who.professionalId()))).mapEmpty() : Future.succeededFuture())
-        .compose(v -> audit.record(event(who, "push.view", id, null)))
-        .map(view));
+    return held(who, id).compose(held -> views.bare(pool, id).compose(r -> me(who)
+        .map(pro -> PushViews.anonymous(r, held, pro))
+        .compose(view -> recipients.markSeen(pool, id, who.professionalId(), now)
+            .compose(first -> first ? pool.withTransaction(tx -> events.append(tx, "push.seen", r.territoryId(),
+                Map.of("requestId", id, "professionalId", who.professionalId()))).mapEmpty() : Future.succeededFuture())
+            .compose(v -> audit.record(event(who, "push.view", id, r.territoryId())))
+            .map(view))));
   }
 
   public Future<Void> decline(Recipient who, UUID id, PushBodies.ReasonRequest body) {

@@ -62,11 +62,13 @@ public final class SenderActions {
   public Future<PushRequest> widen(Caller caller, UUID id) {
     requireSender(caller);
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> locked(tx, caller, id).compose(r -> r.currentRing() >= Rings.LAST
+    return pool.withTransaction(tx -> locked(tx, caller, id).compose(r -> (r.currentRing() >= Rings.LAST
             ? Future.succeededFuture(r.currentRing())
             : rings.ask(tx, views.named(r), r.currentRing() + 1, now))
-        .compose(ring -> audit.record(tx, AuditEvent.of(caller, "push.widen", "push_request", id, null)
-            .withDetail("ring " + ring))))
+        .compose(ring -> events.append(tx, "push.widened", r.territoryId(), Map.of("requestId", id, "ring", ring,
+            "by", caller.accountId())).map(ring))
+        .compose(ring -> audit.record(tx, AuditEvent.of(caller, "push.widen", "push_request", id, r.territoryId())
+            .withDetail("ring " + ring)))))
         .compose(v -> views.full(pool, id));
   }
 

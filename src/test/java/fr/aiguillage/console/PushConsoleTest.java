@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -155,11 +156,22 @@ class PushConsoleTest extends ApiTest {
     browser.type(browser.field("Motif de la modification (obligatoire)"), "Fièvre et douleurs : voir un médecin");
     browser.click(browser.button("Enregistrer la modification"));
     browser.text("Aucun créneau libre dans le délai pour cette orientation.");
+    // the patient's médecin traitant, picked from the directory with the keyboard alone
+    browser.tabTo(browser.field("Chercher par nom dans l'annuaire"));
+    browser.keys("premiere", Keys.ENTER);
+    browser.text("1 professionnel trouvé : choisissez ci-dessous.");
+    browser.tabTo(browser.radio("Médecin traitant du patient", "Non renseigné"));
+    browser.keys(Keys.ARROW_DOWN);
+    assertThat(browser.radio("Médecin traitant du patient",
+        "Dr Claude Premiere — médecin généraliste — Cabinet du port, 1 quai de test").isSelected()).isTrue();
     browser.type(browser.field("Note pour les professionnels (facultative)"), "Patiente disponible tout l'après-midi");
-    browser.assertAccessible("demander aux professionnels");
+    browser.assertAccessible("demander aux professionnels, médecin traitant choisi");
     browser.click(browser.button("Envoyer la demande aux professionnels"));
     browser.heading("Demande aux professionnels");
-    browser.visible(By.xpath("//table[contains(@class,'push-recipients')]//td[normalize-space()='Claude Seconde']"));
+    // the table is drawn again on each event: the row is waited for with its ring rather than read once
+    browser.visible(By.xpath("//table[contains(@class,'push-recipients')]//tr[td[normalize-space()='Claude Premiere']"
+        + " and td[normalize-space()='médecin traitant']]"));
+    assertThat(browser.driver.findElements(By.xpath("//td[normalize-space()='Claude Seconde']"))).isEmpty();
     browser.text("Patiente disponible tout l'après-midi");
     browser.assertAccessible("suivi de la demande");
     browser.driver.executeScript("window.notReloaded = true;");
@@ -168,9 +180,27 @@ class PushConsoleTest extends ApiTest {
     browser.driver.switchTo().window(phoneWindow);
     browser.visible(By.xpath("//article[contains(@class,'push-card')]//*[normalize-space()=\"Patiente disponible tout l'après-midi\"]"));
     browser.assertAccessible("demande reçue dans la console");
+
+    // nobody answered the médecin traitant yet: the operator widens now, and the second GP is asked
+    browser.driver.switchTo().window(operatorWindow);
+    browser.click(browser.button("Élargir maintenant"));
+    browser.visible(By.xpath("//table[contains(@class,'push-recipients')]//td[normalize-space()='Claude Seconde']"));
+
+    // the second GP's link opened on the first GP's signed-in phone is refused, in French, with a way on
+    browser.driver.switchTo().window(phoneWindow);
+    String secondLink = linkOf(second);
+    // followed from the signed-in console page, as from a message read in the phone's browser (a navigation the
+    // browser starts by itself, like the driver's, does not carry the SameSite=Strict session to the page)
+    browser.driver.executeScript("window.location.assign(arguments[0]);", secondLink);
+    browser.heading("Ce lien ne vous est pas destiné");
+    browser.text("déconnectez-vous puis ouvrez à nouveau le lien.");
+    assertThat(browser.scrollsSideways()).isFalse();
+    browser.assertAccessible("lien d'un autre professionnel");
+    browser.click(browser.driver.findElement(By.linkText("Voir mes demandes de rendez-vous dans la console")));
+    browser.heading("Demandes de rendez-vous");
     browser.click(browser.button("Se déconnecter"));
     browser.heading("Connexion");
-    browser.open(phoneSite() + linkOf(second));
+    browser.open(phoneSite() + secondLink);
     browser.heading("Demande de rendez-vous");
     String page = browser.visible(By.cssSelector("article.push-card")).getText();
     assertThat(page).contains("Femme").contains("Sète").contains("Patiente disponible tout l'après-midi")
@@ -220,7 +250,9 @@ class PushConsoleTest extends ApiTest {
   @DisplayName("when nobody accepts, the call queue says so and leads to the alert: those asked with their phones, and "
       + "the professionals taking an extra patient (as the triage's search finds them)")
   void nobodyAccepts() {
-    gpTakingRequests("Silencieuse", "docteur-silencieuse", "06 40 00 00 03");
+    JsonObject silent = gpTakingRequests("Silencieuse", "docteur-silencieuse", "06 40 00 00 03");
+    team.booking.professional(Fixtures.aGpInSete().put("familyName", "Surnumeraire").put("givenName", "Dominique")
+        .put("phone", "06 40 00 00 09").put("acceptsOverbooking", true));
     String patient = world.patient("Sansreponse", "06 11 22 33 41");
     var triage = http.post("/api/v1/triage", operator, new JsonObject().put("patientId", patient).put("age", 40)
         .put("sex", "F").put("complaint", "FEVER").put("answers", new JsonObject().put("temperatureC", 38.5)
@@ -241,11 +273,26 @@ class PushConsoleTest extends ApiTest {
       browser.heading("Personne n'a accepté la demande");
       String alert = browser.visible(By.cssSelector(".push-alert")).getText();
       assertThat(alert).contains("Claude Silencieuse — 06 40 00 00 03")
-          .contains("Professionnels acceptant un patient en surnuméraire");
+          .contains("Professionnels acceptant un patient en surnuméraire")
+          .contains("Dominique Surnumeraire — 06 40 00 00 09");
+      assertThat(alert.substring(alert.indexOf("surnuméraire")))
+          .as("the candidate is listed under the overbooking heading").contains("Dominique Surnumeraire");
       assertThat(browser.driver.findElements(By.xpath("//button[normalize-space()='Élargir maintenant']")))
           .noneMatch(WebElement::isDisplayed);
       browser.assertAccessible("personne n'a accepté");
       browser.screenshot("demande-sans-reponse");
+
+      // past the request's deadline, its link says so in French on the phone, and leads to the console
+      server.clock.set(java.time.OffsetDateTime.parse(sent.bodyAsJsonObject().getString("deadline")).toInstant()
+          .plusSeconds(60));
+      browser.size(390, 844);
+      browser.open(phoneSite() + linkOf(silent));
+      browser.heading("Lien expiré");
+      browser.text("Cette demande est terminée : son lien n'est plus valable. Merci.");
+      assertThat(browser.scrollsSideways()).isFalse();
+      browser.assertAccessible("lien expiré");
+      browser.click(browser.driver.findElement(By.linkText("Voir mes demandes de rendez-vous dans la console")));
+      browser.heading("Connexion");
     } finally {
       server.clock.set(before);
     }

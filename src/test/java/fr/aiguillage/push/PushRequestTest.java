@@ -88,6 +88,26 @@ class PushRequestTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("an acceptance is booked as a slot is: slot.booked announced, the patient told, the professional's read "
+      + "of the patient's name and phone audited")
+  void acceptanceBooksLikeASlot() {
+    JsonObject gp = push.gp(Fixtures.SETE);
+    String pro = push.sessionOf(gp);
+    JsonObject request = push.send(push.feverTriage(true), null);
+    String start = request.getString("createdAt").substring(0, 11) + "17:00:00+01:00";
+    JsonObject accepted = ok(server.http.post("/api/v1/me/push-requests/" + request.getString("id") + "/accept", pro,
+        new JsonObject().put("start", start).put("siteId", siteOf(gp))), 201);
+    String appointment = accepted.getString("appointmentId");
+    assertThat(server.count("SELECT count(*) FROM domain_event WHERE type = 'slot.booked' AND territory_id = '"
+        + Fixtures.THAU + "' AND payload::text LIKE '%" + appointment + "%'")).isEqualTo(1);
+    assertThat(server.count("SELECT count(*) FROM notification WHERE appointment_id = '" + appointment
+        + "' AND kind = 'CONFIRMATION'")).isEqualTo(1);
+    assertThat(server.count("SELECT count(*) FROM audit_event WHERE action = 'patient.read' AND territory_id = '"
+        + Fixtures.THAU + "' AND detail LIKE '%" + request.getString("id") + "%" + gp.getString("id") + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a decline with its reason, and a sight, show on the senders' view")
   void declineShows() {
     JsonObject gp = push.gp(Fixtures.SETE);

@@ -24,11 +24,20 @@ final class PushScenario {
   final TestServer server;
   final String coordinator;
   final String operator;
+  private final String territory;
+  private final String patientCommune;
 
   PushScenario(TestServer server, String prefix) {
+    this(server, prefix, Fixtures.THAU, Fixtures.SETE);
+  }
+
+  /** The same in another territory, its patients living in {@code patientCommune}. */
+  PushScenario(TestServer server, String prefix, String territory, String patientCommune) {
     this.server = server;
-    this.coordinator = server.tokenFor(prefix + "-coordinator", List.of("COORDINATOR"), List.of(Fixtures.THAU), null);
-    this.operator = server.tokenFor(prefix + "-operator", List.of("OPERATOR"), List.of(Fixtures.THAU), null);
+    this.territory = territory;
+    this.patientCommune = patientCommune;
+    this.coordinator = server.tokenFor(prefix + "-coordinator", List.of("COORDINATOR"), List.of(territory), null);
+    this.operator = server.tokenFor(prefix + "-operator", List.of("OPERATOR"), List.of(territory), null);
   }
 
   /** A GP practising in this commune, taking requests at any hour, with a phone of their own. */
@@ -52,10 +61,15 @@ final class PushScenario {
     assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(200);
   }
 
-  /** A patient of Sète, an adult with a badly tolerated fever: a GP the same day. Returns the triage id. */
+  /** A patient of Sète (or of the scenario's commune), an adult with a badly tolerated fever: a GP the same day. Returns the triage id. */
   String feverTriage() {
+    return feverTriage(false);
+  }
+
+  /** The same patient, who agreed (or not) to be told of their appointments by SMS. */
+  String feverTriage(boolean notified) {
     String patient = ok(server.http.post("/api/v1/patients", coordinator, Fixtures.aPatientInSete()
-        .put("phone", "+33698" + String.format("%06d", PHONES.incrementAndGet()))), 201).getString("id");
+        .put("notificationConsent", notified).put("communeInsee", patientCommune).put("phone", "+33698" + String.format("%06d", PHONES.incrementAndGet()))), 201).getString("id");
     return ok(server.http.post("/api/v1/triage", operator, new JsonObject().put("patientId", patient).put("age", 40)
         .put("sex", "F").put("complaint", "FEVER").put("answers", new JsonObject().put("temperatureC", 38.5)
             .put("poorTolerance", true))), 201).getString("id");
@@ -108,7 +122,7 @@ final class PushScenario {
   }
 
   String sessionOf(JsonObject professional) {
-    return server.tokenFor("pro-" + LOGINS.incrementAndGet(), List.of("PROFESSIONAL"), List.of(Fixtures.THAU),
+    return server.tokenFor("pro-" + LOGINS.incrementAndGet(), List.of("PROFESSIONAL"), List.of(territory),
         professional.getString("id"));
   }
 
