@@ -21,6 +21,7 @@ jfr=()
 searches=${2:-20000}
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-fhir.out
+rm -f "$out"   # a previous run's PGPORT line must not be read before this run's JVM has truncated the file
 java -Xmx3g "${jfr[@]}" -cp "$cp" fr.aiguillage.bench.FhirBench "${1:-100000}" "$searches" "${3:-$((searches / 2))}" \
   < "$fifo" > "$out" 2>target/bench-fhir.err &
 bench=$!

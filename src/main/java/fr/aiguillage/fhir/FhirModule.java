@@ -9,41 +9,45 @@ import fr.aiguillage.fhir.http.FhirRoutes;
 import fr.aiguillage.fhir.resource.Resources;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.web.BodyDeadline;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Wires the SAS interface from the shared parts: the booking-address route on the console's router, and (when
- * {@code fhir.port} is set) the FHIR listener with client certificates required.
+ * {@code fhir.port} is set) the FHIR listener with client certificates required, on {@code fhir.eventLoops} event
+ * loops (0: one per core) with the TLS engine of {@code fhir.sslEngine} ({@link FhirTls}, decision 0026).
  */
 public final class FhirModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(FhirModule.class);
 
   private final AppConfig.Fhir settings;
+  private final JsonObject section;
   private final Resources resources;
   private final SasSlots sas;
   private final AuditTrail audit;
   private final Clock clock;
   private final BodyDeadline deadline;
-  private HttpServer server;
+  private final Queue<HttpServer> servers = new ConcurrentLinkedQueue<>();
+  private Vertx vertx;
+  private String deployment;
 
   public FhirModule(AppConfig config, Clock clock, AuditTrail audit, TerritoryService territories,
                     ProfessionalService professionals, SlotService slots) {
     this.settings = config.fhir();
+    this.section = config.section("fhir");
     this.deadline = BodyDeadline.of(config.section("limits"));
     this.clock = clock;
     this.audit = audit;
@@ -51,37 +55,45 @@ public final class FhirModule {
     this.sas = new SasSlots(slots, professionals, territories, SasTerritories.load(config.territoriesFile()), clock);
   }
 
-  /** For the console's router (a plain route: it needs no session and shows nothing). */
   /** The rota's duties in the SAS's slot search ({@link SasDuties#NONE} unless {@code rota.showDutiesToSas}). */
   public void showDuties(SasDuties duties) {
     sas.showDuties(duties);
   }
 
+  /** For the console's router (a plain route: it needs no session and shows nothing). */
   public void mountBookingLink(Router router) {
     new BookingLinkRoutes().mount(router);
   }
 
-  /** Starts the FHIR listener if configured; off (and nothing to stop) otherwise. */
+  /**
+   * Starts the FHIR listener if configured: one {@link FhirListener} per event loop, each with its own router over
+   * the shared services (they hold no state of the event loop that made them); off (and nothing to stop) otherwise.
+   */
   public Future<Void> start(Vertx vertx) {
     if (!settings.enabled()) {
       return Future.succeededFuture();
     }
+    this.vertx = vertx;
     String base = base();
-    Router router = new FhirRoutes(sas, resources, base, required(settings.allowedSubjects(), "ALLOWED_SUBJECTS"),
-        audit, OffsetDateTime.now(clock)).router(vertx);
-    return vertx.createHttpServer(options()).requestHandler(deadline.guard(router)).listen(settings.port())
-        .onSuccess(s -> server = s)
-        .onSuccess(s -> LOG.info("SAS FHIR interface listening on port {} (client certificates required), base {}",
-            s.actualPort(), base))
+    String allowed = required(settings.allowedSubjects(), "ALLOWED_SUBJECTS");
+    OffsetDateTime started = OffsetDateTime.now(clock);
+    int loops = eventLoops(section.getInteger("eventLoops", 0));
+    HttpServerOptions options = FhirTls.options(settings, FhirTls.engine(section.getString("sslEngine")));
+    return vertx.deployVerticle(() -> new FhirListener(options, settings.port(),
+            v -> deadline.guard(new FhirRoutes(sas, resources, base, allowed, audit, started).router(v)), servers::add),
+            new DeploymentOptions().setInstances(loops))
+        .onSuccess(id -> deployment = id)
+        .onSuccess(id -> LOG.info("SAS FHIR interface listening on port {} (client certificates required) on {}"
+            + " event loop(s), base {}", actualPort(), loops, base))
         .mapEmpty();
   }
 
-  private HttpServerOptions options() {
-    return new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
-        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(file(settings.certFile(), "CERT_FILE"))
-            .setKeyPath(file(settings.keyFile(), "KEY_FILE")))
-        .setTrustOptions(new PemTrustOptions().addCertPath(file(settings.trustFile(), "TRUST_FILE")))
-        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+  private static int eventLoops(int configured) {
+    if (configured < 0) {
+      throw new IllegalArgumentException("AIGUILLAGE_FHIR_EVENT_LOOPS must be 0 (one per core) or more, not "
+          + configured);
+    }
+    return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
   }
 
   /** {@code fhir.publicBaseUrl}, ending with /fhir/r4 whether or not it was written; the local address if unset. */
@@ -92,15 +104,7 @@ public final class FhirModule {
     return base.endsWith(FhirRoutes.ROOT) ? base : base + FhirRoutes.ROOT;
   }
 
-  private static String file(String path, String name) {
-    String p = required(path, name);
-    if (!Path.of(p).toFile().isFile()) {
-      throw new IllegalArgumentException("AIGUILLAGE_FHIR_" + name + ": no such file " + p);
-    }
-    return p;
-  }
-
-  private static String required(String value, String name) {
+  static String required(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("The FHIR listener is on (AIGUILLAGE_FHIR_PORT) but AIGUILLAGE_FHIR_" + name
           + " is not set");
@@ -109,10 +113,12 @@ public final class FhirModule {
   }
 
   public int actualPort() {
-    return server == null ? 0 : server.actualPort();
+    HttpServer first = servers.peek();
+    return first == null ? 0 : first.actualPort();
   }
 
+  /** Undeploys the listener's instances, which closes their servers. */
   public Future<Void> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment).otherwiseEmpty();
   }
 }

@@ -13,6 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClient;
@@ -82,7 +84,12 @@ public final class FhirBench {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    AppConfig config = ConfigLoader.load(Map.of()).withHttpPort(0).withFhir(new AppConfig.Fhir(port,
+    // The listener's engine and event loops as the environment says (AIGUILLAGE_FHIR_SSL_ENGINE, _EVENT_LOOPS), for A/B runs.
+    Map<String, String> listener = new java.util.TreeMap<>(System.getenv());
+    listener.keySet().removeIf(k -> !k.equals("AIGUILLAGE_FHIR_SSL_ENGINE") && !k.equals("AIGUILLAGE_FHIR_EVENT_LOOPS"));
+    System.out.println("FHIR listener settings: " + (listener.isEmpty() ? "defaults (config/application.json)" : listener)
+        + "; load client TLS engine: " + (clientOpenSsl() ? "OpenSSL" : "JDK"));
+    AppConfig config = ConfigLoader.load(listener).withHttpPort(0).withFhir(new AppConfig.Fhir(port,
         certs.resolve("server.pem").toString(), certs.resolve("server.key").toString(),
         certs.resolve("ca.pem").toString(), "sas-banc", "", "http://localhost:8080"));
     AiguillageVerticle service = new AiguillageVerticle(config, db.settings(), new Secrets("bench-admin-password", null),
@@ -95,6 +102,7 @@ public final class FhirBench {
     AtomicInteger connections = new AtomicInteger();
     WebClient web = WebClient.wrap(load.httpClientBuilder()
         .with(new HttpClientOptions().setSsl(true).setKeepAlive(true).setDefaultHost("localhost").setDefaultPort(port)
+            .setSslEngineOptions(clientOpenSsl() ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions())
             .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pki.caPem())))
             .setKeyCertOptions(new PemKeyCertOptions().addCertValue(Buffer.buffer(client.certificatePem()))
                 .addKeyValue(Buffer.buffer(client.keyPem()))))
@@ -112,9 +120,13 @@ public final class FhirBench {
       measuredSearches.add(pick(rpps, startHours));
     }
     AtomicInteger next = new AtomicInteger();
+    long cpu0 = processCpuNanos();
     Load.Result measured = Load.run(CLIENTS, searches, () -> search(web, measuredSearches.get(next.getAndIncrement()),
         sizes)).await(30, TimeUnit.MINUTES);
+    long cpu = processCpuNanos() - cpu0;
     print("FHIR search", searches, measured);
+    // CPU time, not wall time: what a search costs this JVM (service and load client) whatever else the cores run.
+    System.out.printf("CPU of this JVM (service + load client) per search: %.2f ms%n", cpu / 1e6 / searches);
     System.out.printf("answers: %.1f slots and %.0f bytes on average; TLS connections opened by the clients: %d%n",
         (double) sizes[0] / measured.ok(), (double) sizes[1] / measured.ok(), connections.get());
     System.out.printf("FHIR_HTTP %.1f %.3f %.3f%n", measured.perSecond(), measured.percentileMillis(50),
@@ -133,6 +145,19 @@ public final class FhirBench {
       Thread.onSpinWait();
     }
     db.close();
+  }
+
+  /**
+   * The load client decrypts what the service encrypts, on the same two cores: with OpenSSL (BENCH_CLIENT_SSL=openssl,
+   * the default where it loads) its share of them is smaller, as the SAS platform's own machines would not count.
+   */
+  private static boolean clientOpenSsl() {
+    return !"jdk".equalsIgnoreCase(System.getenv("BENCH_CLIENT_SSL")) && OpenSSLEngineOptions.isAvailable();
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void generate(DatabaseServer db, int professionals) throws Exception {
