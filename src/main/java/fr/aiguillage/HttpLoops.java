@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 
 /**
- * The listeners on several event loops ({@code http.eventLoops}, AIGUILLAGE_HTTP_EVENT_LOOPS; 0, the default, is one
+ * The listeners on several event loops ({@code http.eventLoops}, AIGUILLAGE_HTTP_EVENT_LOOPS, 1 by default; 0 is one
  * per available processor): one verticle instance per loop, each listening on the same port, and Vert.x hands each new
  * connection to the next instance in turn, so requests use every core (decision 0025). The instances are deployed
  * together, so each gets its own event loop. Whatever they share must bear being called from several threads at once
@@ -22,7 +22,7 @@ final class HttpLoops {
   private String deployment;
 
   HttpLoops(Vertx vertx, JsonObject http) {
-    int loops = http.getInteger("eventLoops", 0);
+    int loops = http.getInteger("eventLoops", 1);
     if (loops < 0) {
       throw new IllegalArgumentException("http.eventLoops must be 0 (one per processor) or more, not " + loops);
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Wires the SAS interface from the shared parts: the booking-address route on the console's router, and (when
  * {@code fhir.port} is set) the FHIR listener with client certificates required, on {@code fhir.eventLoops} event
- * loops (0: one per core) with the TLS engine of {@code fhir.sslEngine} ({@link FhirTls}, decision 0026).
+ * loops (1 by default; 0: one per core) with the TLS engine of {@code fhir.sslEngine} ({@link FhirTls}, decision 0026).
  */
 public final class FhirModule {
 
@@ -77,7 +77,7 @@ public final class FhirModule {
     String base = base();
     String allowed = required(settings.allowedSubjects(), "ALLOWED_SUBJECTS");
     OffsetDateTime started = OffsetDateTime.now(clock);
-    int loops = eventLoops(section.getInteger("eventLoops", 0));
+    int loops = eventLoops(section.getInteger("eventLoops", 1));
     HttpServerOptions options = FhirTls.options(settings, FhirTls.engine(section.getString("sslEngine")));
     return vertx.deployVerticle(() -> new FhirListener(options, settings.port(),
             v -> deadline.guard(new FhirRoutes(sas, resources, base, allowed, audit, started).router(v)), servers::add),

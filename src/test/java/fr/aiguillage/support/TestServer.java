@@ -57,8 +57,6 @@ public final class TestServer implements AutoCloseable {
     env.put("AIGUILLAGE_TELEPHONY_SECRET", TELEPHONY_SECRET);
     // the daily retention run would act on the pinned clock in the middle of a test; tests run it on demand
     env.putIfAbsent("AIGUILLAGE_RETENTION_SCHEDULED", "false");
-    // every test serves HTTP on two event loops, whatever the machine's processors (decision 0025)
-    env.putIfAbsent("AIGUILLAGE_HTTP_EVENT_LOOPS", "2");
     AppConfig base = ConfigLoader.load(env);
     AppConfig config = base.withHttpPort(0).withAuth(new AppConfig.Auth(base.auth().tokenHours(),
         base.auth().maxFailedLogins(), base.auth().lockoutMinutes(), 1000));

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,12 @@ class BodyDeadlineTimersTest {
   @DisplayName("after 50 requests with a body, each answered once the body arrived, no deadline timer is left armed")
   void noTimerOutlivesItsBody() throws Exception {
     BodyDeadline deadline = BodyDeadline.of(new JsonObject().put("bodyTimeoutSeconds", 600));
-    HttpServer server = vertx.createHttpServer()
-        .requestHandler(deadline.guard(request -> request.body()
-            .onSuccess(body -> request.response().end("got " + body.length()))))
+    // The body read as the service reads it (a router with its body handler). A bare request.body() throws when
+    // the whole request has already arrived before the handler runs, and then no answer is ever sent.
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create());
+    router.post("/").handler(context -> context.response().end("got " + context.body().length()));
+    HttpServer server = vertx.createHttpServer().requestHandler(deadline.guard(router))
         .listen(0).await(10, TimeUnit.SECONDS);
     var client = vertx.createHttpClient();
     for (int i = 0; i < 50; i++) {
