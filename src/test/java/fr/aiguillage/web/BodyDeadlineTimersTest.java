@@ -41,9 +41,11 @@ class BodyDeadlineTimersTest {
     HttpServer server = vertx.createHttpServer().requestHandler(deadline.guard(router))
         .listen(0).await(10, TimeUnit.SECONDS);
     var client = vertx.createHttpClient();
+    // 127.0.0.1, the address the server is bound to: "localhost" hung here when MetricsTest had run before it in
+    // the same JVM (reproduced with those two classes alone); the cause was not found.
     for (int i = 0; i < 50; i++) {
       String body = "{\"n\":" + i + "}";
-      String answer = client.request(HttpMethod.POST, server.actualPort(), "localhost", "/")
+      String answer = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/")
           .compose(request -> request.send(body))
           .compose(HttpClientResponse::body)
           .await(10, TimeUnit.SECONDS).toString();

@@ -69,8 +69,12 @@ final class BlockWriter {
               }
             }
             if (!days.isEmpty()) {
-              chain = chain.compose(v -> rewriteDays(tx, s, territories, days))
-                  .compose(v -> rewriteMonths(tx, s.source().name(), territories, days));
+              // One day per step: a backlog (a bulk load, a restore, a long stop) spanning a year would otherwise be
+              // tallied in one piece on the event loop, holding it for seconds (decision 0029).
+              for (LocalDate day : days) {
+                chain = chain.compose(v -> rewriteDays(tx, s, territories, new TreeSet<>(Set.of(day))));
+              }
+              chain = chain.compose(v -> rewriteMonths(tx, s.source().name(), territories, days));
             }
           }
           return chain.map(changes.rowCount());
