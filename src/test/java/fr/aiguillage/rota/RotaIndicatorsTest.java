@@ -35,6 +35,8 @@ class RotaIndicatorsTest extends ApiTest {
   private static final String MAIN = "Secteur principal";
 
   private String coordinator;
+  /** The GPs as the per-volunteer figures name them: family and given name, RPPS. */
+  private final String[] volunteers = new String[4];
 
   @BeforeAll
   void publishedMarch() {
@@ -50,7 +52,9 @@ class RotaIndicatorsTest extends ApiTest {
     String elsewhere = sector("Balaruc");
     String[] gps = new String[4];
     for (int i = 0; i < gps.length; i++) {
-      gps[i] = createProfessional(Fixtures.aGpInSete()).getString("id");
+      JsonObject gp = createProfessional(Fixtures.aGpInSete());
+      gps[i] = gp.getString("id");
+      volunteers[i] = gp.getString("familyName") + " " + gp.getString("givenName") + " (" + gp.getString("rpps") + ")";
     }
     String nurse = createProfessional(Fixtures.aProfessional("NURSE", Fixtures.SETE)).getString("id");
     created(http.post(BASE + "/months", coordinator, new JsonObject().put("month", "2027-03")
@@ -95,6 +99,10 @@ class RotaIndicatorsTest extends ApiTest {
       assertThat(figures.getJsonObject("dutyMinutesHeldBySector").getMap())
           .isEqualTo(Map.of(MAIN, 360, "Frontignan", 360));
       assertThat(figures.getJsonObject("patientsOnDutyBySector").getMap()).isEqualTo(Map.of(MAIN, 2));
+      // each volunteer's share: two noon duties (one with both patients), two Saturday mornings, one noon duty
+      assertThat(figures.getJsonObject("dutyMinutesByVolunteer").getMap())
+          .isEqualTo(Map.of(volunteers[0], 240, volunteers[1], 360, volunteers[3], 120));
+      assertThat(figures.getJsonObject("patientsOnDutyByVolunteer").getMap()).isEqualTo(Map.of(volunteers[0], 2));
     }
   }
 

@@ -20,11 +20,13 @@ final class RotaFigures {
              a.place_id IS NOT NULL AS held,
              CASE WHEN a.place_id IS NULL THEN 0
                   ELSE round(extract(epoch FROM upper(p.during) - lower(p.during)) / 60)::bigint END AS minutes,
-             coalesce(a.booked, 0)::bigint AS booked
+             coalesce(a.booked, 0)::bigint AS booked,
+             pr.family_name || ' ' || pr.given_name || ' (' || pr.rpps || ')' AS volunteer
       FROM rota_place p
       JOIN rota_month m ON m.id = p.month_id
       JOIN rota_sector sec ON sec.id = p.sector_id
       LEFT JOIN rota_assignment a ON a.place_id = p.id
+      LEFT JOIN professional pr ON pr.id = a.professional_id
       WHERE m.territory_id = ANY (:territories) AND m.status = 'PUBLISHED'
         AND lower(p.during) >= :from_at AND lower(p.during) < :to_at""", List.of(
       count("rota.placesRequired", "Places de garde à pourvoir", "count(*)"),
@@ -38,7 +40,12 @@ final class RotaFigures {
       breakdown("rota.dutyMinutesHeldBySector", "Durée des gardes tenues par secteur (min)",
           "coalesce(sum(minutes), 0)"),
       breakdown("rota.patientsOnDutyBySector", "Patients pris en charge sur une garde par secteur",
-          "coalesce(sum(booked), 0)")));
+          "coalesce(sum(booked), 0)"),
+      // each volunteer's share of the load, what the CPTS reports and pays effecteurs on (places not held: no key)
+      byVolunteer("rota.dutyMinutesByVolunteer", "Durée des gardes tenues par volontaire (min)",
+          "coalesce(sum(minutes) FILTER (WHERE held), 0)"),
+      byVolunteer("rota.patientsOnDutyByVolunteer", "Patients pris en charge sur une garde par volontaire",
+          "coalesce(sum(booked) FILTER (WHERE held), 0)")));
 
   /**
    * One row per rota month of the period (counted at its first day) and active GP of its territory (a site in one of
@@ -72,5 +79,9 @@ final class RotaFigures {
 
   private static Source.Definition breakdown(String code, String label, String sql) {
     return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, "sector", null, 0);
+  }
+
+  private static Source.Definition byVolunteer(String code, String label, String sql) {
+    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, "volunteer", null, 0);
   }
 }
