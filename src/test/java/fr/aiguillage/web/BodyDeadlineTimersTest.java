@@ -1,10 +1,10 @@
 package fr.aiguillage.web;
 
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,16 +37,18 @@ class BodyDeadlineTimersTest {
         .requestHandler(deadline.guard(request -> request.end()
             .onComplete(ended -> request.response().end("received"))))
         .listen(0).await(10, TimeUnit.SECONDS);
-    var client = vertx.createHttpClient();
-    // Hung for 10 s in the full suite (after MetricsTest in the same JVM) when the handler read the body with
-    // request.body(); not seen with this handler. The cause is not proven.
+    // Raw sockets, one request each: the same test through Vert.x's HTTP client hung for 10 s in the full suite
+    // (after MetricsTest in the same JVM), whatever the handler did; the cause is not proven.
     for (int i = 0; i < 50; i++) {
       String body = "{\"n\":" + i + "}";
-      String answer = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/")
-          .compose(request -> request.send(body))
-          .compose(HttpClientResponse::body)
-          .await(10, TimeUnit.SECONDS).toString();
-      assertThat(answer).isEqualTo("received");
+      NetSocket socket = vertx.createNetClient().connect(server.actualPort(), "127.0.0.1").await(10, TimeUnit.SECONDS);
+      Promise<String> answered = Promise.promise();
+      StringBuilder received = new StringBuilder();
+      socket.handler(data -> received.append(data.toString()));
+      socket.closeHandler(v -> answered.tryComplete(received.toString()));
+      socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+      assertThat(answered.future().await(10, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200").endsWith("received");
     }
     assertThat(deadline.armed()).isZero();
   }
