@@ -70,9 +70,12 @@ export function render(main, session) {
     else if (type.startsWith('call.')) { calls.delete(id); redraw(); }
   };
   let wasCut = false;
+  let opened = false;
   const onState = (connected) => {
-    // Back after a cut: the stream replays what it can; the list is read again for what it cannot.
-    if (connected && wasCut) loadRinging();
+    // The list is read again once the stream is open (a call that rang between the first read and the stream's
+    // opening would be missed otherwise) and after a cut (the stream replays what it can, the list the rest).
+    if (connected && (wasCut || !opened)) loadRinging();
+    opened = opened || connected;
     wasCut = !connected;
     banner.textContent = connected ? '' : 'Connexion au service perdue : la file d\'appels n\'est plus à jour. Reconnexion en cours…';
     banner.className = connected ? 'banner' : 'banner warning';
