@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * The refresher's side of the blocks (docs/decisions/0019): takes a batch of pending changes, recomputes their
  * (territory, day) blocks from the records, then rebuilds the month blocks of those days from the day blocks, all
  * in one transaction under an advisory lock (two refreshers never interleave, a month is never older than its days).
+ * A measure block keeps its values sorted, with its unit buckets' counts and offsets (V31, docs/decisions/0030).
  */
 final class BlockWriter {
 
@@ -42,11 +43,12 @@ final class BlockWriter {
       GROUP BY source, territory_id, %1$s, piece, key""", """
       INSERT INTO indicator_member (source, territory_id, grain, day, piece, member)
       SELECT DISTINCT source, territory_id, 'm', %1$s, piece, member FROM indicator_member%2$s""", """
-      INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts)
-      SELECT source, territory_id, 'm', %1$s, piece, array_agg(v),
-             percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY v)
-      FROM indicator_measure, unnest(vals) AS v%2$s
-      GROUP BY source, territory_id, %1$s, piece""").stream().map(sql -> sql.formatted(MONTH, OF_MONTHS)).toList();
+      INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts, bk, bn, bo)
+      SELECT x.source, x.territory_id, 'm', x.month, x.piece, x.vals, x.pcts, h.bk, h.bn, h.bo FROM (
+        SELECT source, territory_id, %1$s AS month, piece, array_agg(v ORDER BY v) AS vals,
+               percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY v) AS pcts
+        FROM indicator_measure, unnest(vals) AS v%2$s
+        GROUP BY source, territory_id, %1$s, piece) x, indicator_buckets(x.vals) h""").stream().map(sql -> sql.formatted(MONTH, OF_MONTHS)).toList();
   private static final Double[] QUANTILES = RollupCatalog.QUANTILES.toArray(Double[]::new);
 
   private BlockWriter() {
@@ -109,10 +111,12 @@ final class BlockWriter {
                 AS u (t, d, p, m)""").execute(rows.members(source)))
           .compose(v -> tx.preparedQuery(DISTINCT.formatted("d")).execute(which))
           .compose(v -> tx.preparedQuery("""
-              INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts)
-              SELECT $1, u.t, 'd', u.d, u.p, array_agg(u.v), percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY u.v)
-              FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS u (t, d, p, v)
-              GROUP BY u.t, u.d, u.p""").execute(rows.values(source).addValue(QUANTILES)))
+              INSERT INTO indicator_measure (source, territory_id, grain, day, piece, vals, pcts, bk, bn, bo)
+              SELECT $1, x.t, 'd', x.d, x.p, x.vals, x.pcts, h.bk, h.bn, h.bo FROM (
+                SELECT u.t, u.d, u.p, array_agg(u.v ORDER BY u.v) AS vals,
+                       percentile_cont($6::float8[]) WITHIN GROUP (ORDER BY u.v) AS pcts
+                FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS u (t, d, p, v)
+                GROUP BY u.t, u.d, u.p) x, indicator_buckets(x.vals) h""").execute(rows.values(source).addValue(QUANTILES)))
           .mapEmpty();
     });
   }

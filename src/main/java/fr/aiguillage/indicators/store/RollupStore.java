@@ -70,23 +70,55 @@ public final class RollupStore {
         FROM w JOIN unnest($7::text[], $8::date[], $9::text[], $10::text[]) AS r (source, day, piece, member)%2$s) x
       GROUP BY x.target, x.source, x.piece""".formatted(stored("indicator_member"), RAW);
   /**
-   * Percentiles at $11 (the catalogue's quantiles): a block alone gives its own; a target of several blocks sorts
-   * their values in one plain aggregate per target and piece (no sort of the rows by group first).
+   * Percentiles at $11 (the catalogue's quantiles), exactly as percentile_cont takes them (docs/decisions/0030): a
+   * block alone gives its own; for a target of several blocks, the counts of its blocks' unit buckets (and of the
+   * values of the days read from the records) are added up, the bucket holding each quantile's two ranks is found,
+   * and only that bucket's values are read (a slice of each block's sorted values) and sorted. The interpolation is
+   * percentile_cont's own: lo + (proportion * (hi - lo)), in float8.
    */
   private static final String MEASURES = PLAN + """
       , r AS MATERIALIZED (SELECT * FROM unnest($7::text[], $8::date[], $9::text[], $10::float8[]) AS r (source, day,
                                                                                                        piece, v))
+      , c AS MATERIALIZED (
+        SELECT h.target, h.source, h.piece, h.k, h.n, (sum(h.n) OVER g)::int8 - h.n AS before,
+               (sum(h.n) OVER (PARTITION BY h.target, h.source, h.piece))::int8 AS total
+        FROM (SELECT x.target, x.source, x.piece, x.k, sum(x.n)::int8 AS n FROM (
+                SELECT w.target, w.source, b.piece, u.k, u.n
+                FROM w%1$s CROSS JOIN LATERAL unnest(b.bk, b.bn) AS u (k, n) WHERE NOT w.alone
+                UNION ALL
+                SELECT w.target, w.source, r.piece, floor(r.v), 1 FROM w JOIN r%2$s) x
+              GROUP BY x.target, x.source, x.piece, x.k) h
+        WINDOW g AS (PARTITION BY h.target, h.source, h.piece ORDER BY h.k))
+      , rk AS MATERIALIZED (
+        SELECT t.target, t.source, t.piece, q.i, floor(q.q * (t.total - 1)::float8)::int8 AS lo,
+               ceil(q.q * (t.total - 1)::float8)::int8 AS hi,
+               q.q * (t.total - 1)::float8 - floor(q.q * (t.total - 1)::float8) AS proportion
+        FROM (SELECT DISTINCT target, source, piece, total FROM c) t
+        CROSS JOIN unnest($11::float8[]) WITH ORDINALITY AS q (q, i))
+      , bv AS MATERIALIZED (
+        SELECT c.target, c.source, c.piece, c.before, (
+          SELECT array_agg(x.v ORDER BY x.v) FROM (
+            SELECT unnest(b.vals[b.bo[i] : b.bo[i] + b.bn[i] - 1]) AS v
+            FROM w%1$s CROSS JOIN LATERAL array_position(b.bk, c.k) AS i
+            WHERE NOT w.alone AND w.target = c.target AND w.source = c.source AND b.piece = c.piece AND i IS NOT NULL
+            UNION ALL
+            SELECT r.v FROM w JOIN r%2$s
+            WHERE w.target = c.target AND w.source = c.source AND r.piece = c.piece AND floor(r.v) = c.k) x) AS vs
+        FROM c WHERE EXISTS (SELECT FROM rk WHERE rk.target = c.target AND rk.source = c.source
+                             AND rk.piece = c.piece AND (rk.lo BETWEEN c.before AND c.before + c.n - 1
+                                                         OR rk.hi BETWEEN c.before AND c.before + c.n - 1)))
+      , at AS (
+        SELECT rk.*, (SELECT bv.vs[rk.lo - bv.before + 1] FROM bv WHERE bv.target = rk.target AND bv.source = rk.source
+                        AND bv.piece = rk.piece AND rk.lo >= bv.before AND rk.lo < bv.before + cardinality(bv.vs)) AS lv,
+                     (SELECT bv.vs[rk.hi - bv.before + 1] FROM bv WHERE bv.target = rk.target AND bv.source = rk.source
+                        AND bv.piece = rk.piece AND rk.hi >= bv.before AND rk.hi < bv.before + cardinality(bv.vs)) AS hv
+        FROM rk)
       SELECT w.target, w.source, b.piece, b.pcts AS p FROM w%1$s WHERE w.alone
       UNION ALL
-      SELECT g.target, g.source, g.piece, (
-        SELECT percentile_cont($11::float8[]) WITHIN GROUP (ORDER BY x.v) FROM (
-          SELECT v FROM w%1$s CROSS JOIN LATERAL unnest(b.vals) AS v
-          WHERE NOT w.alone AND w.target = g.target AND w.source = g.source AND b.piece = g.piece
-          UNION ALL
-          SELECT r.v FROM w JOIN r%2$s WHERE w.target = g.target AND w.source = g.source AND r.piece = g.piece) x)
-      FROM (SELECT w.target, w.source, b.piece FROM w%1$s WHERE NOT w.alone
-            UNION
-            SELECT w.target, w.source, r.piece FROM w JOIN r%2$s) g""".formatted(stored("indicator_measure"), RAW);
+      SELECT at.target, at.source, at.piece,
+             array_agg(CASE WHEN at.hi > at.lo THEN at.lv + (at.proportion * (at.hv - at.lv)) ELSE at.lv END
+                       ORDER BY at.i)
+      FROM at GROUP BY at.target, at.source, at.piece""".formatted(stored("indicator_measure"), RAW);
   private static final String PENDING = "SELECT DISTINCT source, day FROM indicator_change"
       + " WHERE territory_id = ANY ($1) AND day BETWEEN $2 AND $3";
   /** A year's measured values sorted in memory (some 300,000 doubles), not in temporary files. */
