@@ -67,6 +67,23 @@ public final class IndicatorService {
     return Future.all(report, audited).map(both -> report.result());
   }
 
+  /**
+   * Start-up warm-up (docs/decisions/0030): a month report of one territory over January 2000, a range with no block
+   * and no record, through the same code (plan, statements, merge, report) without the audit trail (nobody reads).
+   * Null when no territory is known.
+   */
+  public Future<Report> warmUp() {
+    List<String> territories = territoryIds.get().stream().sorted().limit(1).toList();
+    if (territories.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    IndicatorQuery q = new IndicatorQuery(territories.get(0), instant(LocalDate.of(2000, 1, 1)),
+        instant(LocalDate.of(2000, 2, 1)), Granularity.MONTH);
+    Instant now = clock.instant();
+    return store.warmUp(pool, new IndicatorStore.Params(territories, q.from(), q.to(), q.granularity(), now))
+        .map(sources -> report(territories, q, periodStarts(q), sources, now));
+  }
+
   private List<String> territories(Caller caller, String territory) {
     if (!caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
       throw new Forbidden("indicators are for the coordinators of the territory");

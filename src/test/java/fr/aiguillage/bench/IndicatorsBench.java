@@ -104,7 +104,11 @@ public final class IndicatorsBench {
    */
   private static void rebuildRollups(boolean all) throws Exception {
     try (DatabaseServer db = DatabaseServer.startEmbedded(Path.of("target", DIR))) {
-      System.out.println("migrations applied to the reused data: " + Migrations.migrate(db.settings()));
+      long m0 = System.nanoTime();
+      int applied = Migrations.migrate(db.settings());
+      // V31 sorts the stored measure blocks' values and adds their bucket counts in place (no rebuild from records)
+      System.out.printf("migrations applied to the reused data: %d in %d ms%n", applied,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - m0));
       Service service = Service.start(db.settings());
       Pool pool = Pools.create(service.vertx, db.settings(), 2);
       long t0 = System.nanoTime();

@@ -37,6 +37,16 @@ public final class IndicatorRoutes {
     api.getRoute("indicatorsCsv").addHandler(this::csv);
   }
 
+  /** The JSON report's code path once, over a range with no data (IndicatorService#warmUp); never fails. */
+  public Future<Void> warmUp() {
+    return indicators.warmUp().<Void>map(report -> {
+      if (report != null) {
+        ReportJson.of(report).toBuffer();
+      }
+      return null;
+    }).otherwiseEmpty();
+  }
+
   private void json(RoutingContext ctx) {
     Responses.reply(ctx, read(ctx), report -> Responses.ok(ctx, ReportJson.of(report)));
   }

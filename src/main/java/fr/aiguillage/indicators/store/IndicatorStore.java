@@ -101,6 +101,21 @@ public final class IndicatorStore {
     return Future.all(reads).map(all -> reads.stream().flatMap(f -> f.result().stream()).toList());
   }
 
+  /**
+   * A report's code path run once at start-up, over a range with no block and no record (docs/decisions/0030): the
+   * rollups' statements run (they read the pending list and look blocks up by key: index pages, no block), the other
+   * sources' statements are only prepared on the pool's connections (parsed, never run: no page of their records).
+   * The rolled-up sources' figures, empty.
+   */
+  public Future<List<SourceFigures>> warmUp(Pool db, Params params) {
+    List<Future<Void>> prepared = statements().stream()
+        .filter(b -> STATEMENTS.stream().noneMatch(s -> RollupCatalog.SOURCES.contains(s.source())
+            && (b == s.plain() || b == s.breakdowns())))
+        .map(b -> db.withConnection(c -> c.prepare(b.sql()).<Void>mapEmpty())).toList();
+    Future<List<SourceFigures>> rolled = rollups.read(db, params);
+    return Future.all(rolled, Future.all(prepared)).map(v -> rolled.result());
+  }
+
   /** Every figure from the records, as the catalogue defines it: the reference the rollups must give again. */
   public Future<List<SourceFigures>> readRecords(SqlClient db, Params params) {
     List<Object> values = params.values();
