@@ -3,6 +3,7 @@ package fr.aiguillage;
 import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.web.BodyDeadline;
 import fr.aiguillage.web.ConnectionLimit;
+import fr.aiguillage.web.EventLoops;
 import fr.aiguillage.web.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,13 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The service's HTTP and HTTPS listeners (docs/privacy.md, "Chiffrement": HTTPS when a certificate is configured),
  * each behind the connection limit and the body deadline of the {@code limits} section, on {@code http.eventLoops}
- * event loops ({@link HttpLoops}). Each listener's connections are counted over all the loops.
+ * event loops ({@link EventLoops}). Each listener's connections are counted over all the loops.
  */
 final class Listeners {
 
   private final Vertx vertx;
   private final AppConfig config;
-  private final HttpLoops loops;
+  private final EventLoops loops;
   private final Set<String> servingThreads = ConcurrentHashMap.newKeySet();
   private volatile HttpServer plain;
   private volatile HttpServer secure;
@@ -30,7 +31,7 @@ final class Listeners {
   Listeners(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
     this.config = config;
-    this.loops = new HttpLoops(vertx, config.section("http"));
+    this.loops = new EventLoops(vertx, config.section("http").getInteger("eventLoops", 0), "http.eventLoops");
   }
 
   Future<?> listen(Router router) {
@@ -41,8 +42,8 @@ final class Listeners {
     ConnectionLimit plainLimit = ConnectionLimit.of(config.section("limits"));
     ConnectionLimit secureLimit = ConnectionLimit.of(config.section("limits"));
     BodyDeadline deadline = BodyDeadline.of(config.section("limits"));
-    int httpPort = HttpLoops.shared(config.httpPort(), 1);
-    int httpsPort = HttpLoops.shared(tls.port(), 2);
+    int httpPort = EventLoops.shared(config.httpPort(), 1);
+    int httpsPort = EventLoops.shared(tls.port(), 2);
     return loops.listen(() -> {
       Future<HttpServer> http = tls.plainHttp()
           ? vertx.createHttpServer().invalidRequestHandler(new InvalidRequests())

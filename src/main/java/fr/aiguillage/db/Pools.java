@@ -12,6 +12,9 @@ import io.vertx.sqlclient.PoolOptions;
 /** Builds the reactive connection pool. */
 public final class Pools {
 
+  /** How long a statement waits for a free connection before its request gets a 503. */
+  static final long WAIT_MILLIS = 5_000;
+
   private Pools() {
   }
 
@@ -55,11 +58,16 @@ public final class Pools {
     return options;
   }
 
+  /**
+   * The pool's own wait timeout is off (0): it races when the pool serves several event loops (Vert.x SQL client
+   * 5.0.7); {@link WaitDeadlinePool} bounds the wait for a connection instead (decision 0032).
+   */
   private static Pool build(Vertx vertx, PgConnectOptions connect, int size, String name) {
-    return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(5).setName(name))
+    Pool pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(0).setName(name))
         .connectingTo(connect)
         .using(vertx)
         .build();
+    return new WaitDeadlinePool(vertx, pool, WAIT_MILLIS);
   }
 }

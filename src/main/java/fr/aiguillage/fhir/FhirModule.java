@@ -9,7 +9,7 @@ import fr.aiguillage.fhir.http.FhirRoutes;
 import fr.aiguillage.fhir.resource.Resources;
 import fr.aiguillage.security.AuditTrail;
 import fr.aiguillage.web.BodyDeadline;
-import io.vertx.core.DeploymentOptions;
+import fr.aiguillage.web.EventLoops;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -41,8 +41,7 @@ public final class FhirModule {
   private final Clock clock;
   private final BodyDeadline deadline;
   private final Queue<HttpServer> servers = new ConcurrentLinkedQueue<>();
-  private Vertx vertx;
-  private String deployment;
+  private EventLoops loops;
 
   public FhirModule(AppConfig config, Clock clock, AuditTrail audit, TerritoryService territories,
                     ProfessionalService professionals, SlotService slots) {
@@ -66,34 +65,24 @@ public final class FhirModule {
   }
 
   /**
-   * Starts the FHIR listener if configured: one {@link FhirListener} per event loop, each with its own router over
+   * Starts the FHIR listener if configured: on each event loop ({@link EventLoops}) a server with its own router over
    * the shared services (they hold no state of the event loop that made them); off (and nothing to stop) otherwise.
    */
   public Future<Void> start(Vertx vertx) {
     if (!settings.enabled()) {
       return Future.succeededFuture();
     }
-    this.vertx = vertx;
     String base = base();
     String allowed = required(settings.allowedSubjects(), "ALLOWED_SUBJECTS");
     OffsetDateTime started = OffsetDateTime.now(clock);
-    int loops = eventLoops(section.getInteger("eventLoops", 1));
+    loops = new EventLoops(vertx, section.getInteger("eventLoops", 1), "AIGUILLAGE_FHIR_EVENT_LOOPS");
     HttpServerOptions options = FhirTls.options(settings, FhirTls.engine(section.getString("sslEngine")));
-    return vertx.deployVerticle(() -> new FhirListener(options, settings.port(),
-            v -> deadline.guard(new FhirRoutes(sas, resources, base, allowed, audit, started).router(v)), servers::add),
-            new DeploymentOptions().setInstances(loops))
-        .onSuccess(id -> deployment = id)
-        .onSuccess(id -> LOG.info("SAS FHIR interface listening on port {} (client certificates required) on {}"
-            + " event loop(s), base {}", actualPort(), loops, base))
-        .mapEmpty();
-  }
-
-  private static int eventLoops(int configured) {
-    if (configured < 0) {
-      throw new IllegalArgumentException("AIGUILLAGE_FHIR_EVENT_LOOPS must be 0 (one per core) or more, not "
-          + configured);
-    }
-    return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
+    int port = EventLoops.shared(settings.port(), 3);
+    return loops.listen(() -> vertx.createHttpServer(new HttpServerOptions(options))
+            .requestHandler(deadline.guard(new FhirRoutes(sas, resources, base, allowed, audit, started).router(vertx)))
+            .listen(port).onSuccess(servers::add))
+        .onSuccess(v -> LOG.info("SAS FHIR interface listening on port {} (client certificates required) on {}"
+            + " event loop(s), base {}", actualPort(), loops.count(), base));
   }
 
   /** {@code fhir.publicBaseUrl}, ending with /fhir/r4 whether or not it was written; the local address if unset. */
@@ -119,6 +108,6 @@ public final class FhirModule {
 
   /** Undeploys the listener's instances, which closes their servers. */
   public Future<Void> stop() {
-    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment).otherwiseEmpty();
+    return loops == null ? Future.succeededFuture() : loops.close().otherwiseEmpty();
   }
 }

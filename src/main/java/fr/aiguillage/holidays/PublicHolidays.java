@@ -3,7 +3,9 @@ package fr.aiguillage.holidays;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * French public holidays (Code du travail, art. L3133-1) of a year, with their French names: the fixed ones and the
@@ -16,6 +18,8 @@ public final class PublicHolidays {
       MonthDay.of(1, 1), "Jour de l'an", MonthDay.of(5, 1), "Fête du travail", MonthDay.of(5, 8), "Victoire 1945",
       MonthDay.of(7, 14), "Fête nationale", MonthDay.of(8, 15), "Assomption", MonthDay.of(11, 1), "Toussaint",
       MonthDay.of(11, 11), "Armistice 1918", MonthDay.of(12, 25), "Noël");
+
+  private static final Map<Integer, Set<LocalDate>> BY_YEAR = new ConcurrentHashMap<>();
 
   private PublicHolidays() {
   }
@@ -31,8 +35,9 @@ public final class PublicHolidays {
     return days;
   }
 
+  /** Whether {@code day} is a public holiday (each year's days computed once: the triage asks at every call). */
   public static boolean isHoliday(LocalDate day) {
-    return of(day.getYear()).containsKey(day);
+    return BY_YEAR.computeIfAbsent(day.getYear(), year -> Set.copyOf(of(year).keySet())).contains(day);
   }
 
   public static LocalDate easterSunday(int year) {

@@ -24,8 +24,13 @@ public final class Json {
   private Json() {
   }
 
+  /** The value as UTF-8 JSON, written straight to bytes (no String in between: most answers hold French text). */
   public static Buffer encode(Object value) {
-    return Buffer.buffer(text(value));
+    try {
+      return Buffer.buffer(MAPPER.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
   }
 
   public static String text(Object value) {
