@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: the national SAS platform's slot search (25 RPPS over 48 hours, the guide's four includes) at 16
 # clients over mutual TLS, on the booking benchmark's data set (100,000 professionals, 2,000,000 slots; generated
-# once under target/bench-data/ and reused for 24 hours), then the service's own SQL for the same searches through
-# pgbench at 16 clients as the ceiling, in the same run. Needs pgbench (Debian: apt-get install postgresql-client).
+# once under target/bench-data/ and reused for 24 hours; each run starts and migrates a copy of it in
+# target/bench-fhir-db, never the kept one), then the service's own SQL for the same searches through pgbench at 16
+# clients as the ceiling, in the same run. The load client runs in a JVM of its own (FhirLoad): the CPU per search
+# of the service, the client and PostgreSQL is printed apart. Needs pgbench (Debian: apt-get install postgresql-client).
 # Not part of `mvn -B verify`.
 # Arguments: [professionals=100000] [searches=20000] [warm-up searches=searches/2] [pgbench seconds=20]
-# Environment: JFR=1 records the run (service and load, one JVM) in target/bench-fhir.jfr;
+# Environment: JFR=1 records the service's JVM in target/bench-fhir.jfr;
 #              HAPI_COST=1 also measures what HAPI FHIR's FhirContext would cost the service (decision 0011).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +36,7 @@ grep -v -E '^(PGPORT=|FHIR_HTTP )' "$out"
 port=$(sed -n 's/^PGPORT=//p' "$out")
 read -r http_tps http_p50 http_p99 < <(sed -n 's/^FHIR_HTTP //p' "$out")
 
-echo "EXPLAIN (ANALYZE, BUFFERS) of the three statements, generic plans, first measured search (plan lines only):"
+echo "EXPLAIN (ANALYZE, BUFFERS) of the statement, generic plan, first measured search (plan lines only):"
 psql -X -q -h localhost -p "$port" -U postgres -f scripts/bench-fhir-explain.sql postgres \
   | grep -E 'Scan|Index Cond|Heap Fetches|Buffers|Execution Time|SubPlan' | sed 's/^/  /' | cut -c1-150
 echo "pgbench, 16 clients, the search's own SQL (scripts/bench-fhir.sql) with the measured searches' parameters:"

@@ -122,7 +122,7 @@ public final class AiguillageVerticle extends VerticleBase {
     PrivacyModule privacy = new PrivacyModule(pool, clock, audit, patients, config);
     ScopeModule scope = new ScopeModule(territories, professionals, slots, rules, patients, appointments, calls, triage,
         waitlist, proposals, accounts);
-    fhir = new FhirModule(config, clock, audit, territories, professionals, slots);
+    fhir = new FhirModule(config, clock, audit, territories, professionals, slots, searchPool);
     RotaModule rota = new RotaModule(vertx, pool, clock, audit, professionals, notify.directOutbox(), config);
     // Parsed while the steps below wait on the database: on a restart it is the longest single step (decision 0016).
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, ApiRouter.CONTRACT);

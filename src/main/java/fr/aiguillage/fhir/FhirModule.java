@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,14 @@ public final class FhirModule {
   private EventLoops loops;
 
   public FhirModule(AppConfig config, Clock clock, AuditTrail audit, TerritoryService territories,
-                    ProfessionalService professionals, SlotService slots) {
+                    ProfessionalService professionals, SlotService slots, SqlClient searchPool) {
     this.settings = config.fhir();
     this.section = config.section("fhir");
     this.deadline = BodyDeadline.of(config.section("limits"));
     this.clock = clock;
     this.audit = audit;
     this.resources = new Resources(settings.consoleBaseUrl());
-    this.sas = new SasSlots(slots, professionals, territories, SasTerritories.load(config.territoriesFile()), clock);
+    this.sas = new SasSlots(searchPool, slots, professionals, territories, SasTerritories.load(config.territoriesFile()), clock);
   }
 
   /** The rota's duties in the SAS's slot search ({@link SasDuties#NONE} unless {@code rota.showDutiesToSas}). */

@@ -7,13 +7,19 @@ import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.directory.TerritoryService;
 import fr.aiguillage.directory.model.Professional;
 import fr.aiguillage.directory.model.Site;
+import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SasSchedule;
+import fr.aiguillage.fhir.model.SasSiteSlots;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
+import fr.aiguillage.fhir.store.SasSlotStore;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +29,24 @@ import java.util.stream.Collectors;
 
 /**
  * What the SAS may see: free slots to come, of active professionals, at sites in a territory that opens the
- * slot's kind to the SAS. Reads through the directory and agenda services: professionals by RPPS (one query),
- * then their free slots in the window (one query on the free-slot index).
+ * slot's kind to the SAS. A search is one statement ({@link SasSlotStore}, decision 0031) on the search pool; with
+ * the rota's duties shown, it reads through the directory and agenda services (professionals by RPPS, then their
+ * free slots in the window) as the duties need every professional named. Single reads go through the services.
  */
 public final class SasSlots {
 
+  /** By start, then id as PostgreSQL orders uuids (unsigned, byte by byte): the order the answers always had. */
+  private static final Comparator<SasSlot> BY_START = Comparator.<SasSlot, Instant>comparing(s -> s.slot().start()
+          .toInstant())
+      .thenComparing((a, b) -> {
+        UUID x = a.slot().id();
+        UUID y = b.slot().id();
+        int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+      });
+
+  private final SasSlotStore store = new SasSlotStore();
+  private final SqlClient searchPool;
   private final SlotService slots;
   private final ProfessionalService professionals;
   private final TerritoryService places;
@@ -35,8 +54,9 @@ public final class SasSlots {
   private final Clock clock;
   private volatile SasDuties duties = SasDuties.NONE;
 
-  public SasSlots(SlotService slots, ProfessionalService professionals, TerritoryService places,
+  public SasSlots(SqlClient searchPool, SlotService slots, ProfessionalService professionals, TerritoryService places,
                   SasTerritories territories, Clock clock) {
+    this.searchPool = searchPool;
     this.slots = slots;
     this.professionals = professionals;
     this.places = places;
@@ -52,6 +72,10 @@ public final class SasSlots {
   public Future<List<SasSlot>> search(SlotSearchQuery query) {
     if (!query.free() || query.rpps().isEmpty()) {
       return Future.succeededFuture(List.of());
+    }
+    if (duties == SasDuties.NONE) {
+      return store.freeByRpps(searchPool, query.rpps(), query.from(), query.to(), clock.instant(),
+          territories.kindsAnywhere()).map(this::offered);
     }
     return professionals.findByRppsForService(query.rpps())
         .map(found -> found.stream().filter(Professional::active)
@@ -92,6 +116,24 @@ public final class SasSlots {
         .map(found -> found.orElseThrow(() -> FhirFailure.notFound("Professionnel inconnu : " + id)));
   }
 
+  private List<SasSlot> offered(List<SasSiteSlots> found) {
+    List<SasSlot> result = new ArrayList<>();
+    for (SasSiteSlots at : found) {
+      Optional<SasSchedule> schedule = schedule(at.practitioner(), at.site());
+      if (schedule.isEmpty()) {
+        continue;
+      }
+      SasSchedule s = schedule.get();
+      for (Slot slot : at.slots()) {
+        if (s.territory().slotKinds().contains(slot.kind())) {
+          result.add(new SasSlot(slot, s.professional(), s.site(), s.commune(), s.territory()));
+        }
+      }
+    }
+    result.sort(BY_START);
+    return result;
+  }
+
   private List<SasSlot> offered(List<Slot> free, Map<UUID, Professional> byId) {
     List<SasSlot> result = new ArrayList<>(free.size());
     for (Slot slot : free) {
@@ -103,13 +145,17 @@ public final class SasSlots {
   private Optional<SasSlot> offered(Slot slot, Professional professional) {
     return schedule(professional, slot.siteId())
         .filter(s -> s.territory().slotKinds().contains(slot.kind()))
-        .map(s -> new SasSlot(slot, professional, s.site(), s.commune(), s.territory()));
+        .map(s -> new SasSlot(slot, s.professional(), s.site(), s.commune(), s.territory()));
   }
 
   private Optional<SasSchedule> schedule(Professional professional, UUID siteId) {
-    Optional<Site> site = professional.sites().stream().filter(s -> s.id().equals(siteId)).findFirst();
-    return site.flatMap(s -> places.place(s.communeInsee())
+    return professional.sites().stream().filter(s -> s.id().equals(siteId)).findFirst()
+        .flatMap(s -> schedule(SasPractitioner.of(professional), s));
+  }
+
+  private Optional<SasSchedule> schedule(SasPractitioner practitioner, Site site) {
+    return places.place(site.communeInsee())
         .flatMap(place -> territories.get(place.territoryId())
-            .map(t -> new SasSchedule(professional, s, place.commune(), t))));
+            .map(t -> new SasSchedule(practitioner, site, place.commune(), t)));
   }
 }

@@ -77,6 +77,38 @@ final class BenchDatabase {
   }
 
   /**
+   * {@link #reused}'s data set, but run on a private copy under target/{@code run}: the kept data set is never
+   * started, migrated or written in place (it may be shared with other worktrees through a symlink, read-only, and a
+   * migration of this branch must not reach it). Generated into target/bench-data only when missing or stale. A copy
+   * taken while some other process had the data set started (postmaster.pid present) is refused.
+   */
+  static DatabaseServer reusedCopy(String name, String key, Duration maxAge, String run, Generator generator)
+      throws Exception {
+    Path dir = Path.of("target", "bench-data", name);
+    Path marker = Path.of("target", "bench-data", name + ".ready");
+    boolean fresh = Files.exists(marker) && Files.exists(dir) && Files.readAllLines(marker).get(0).equals(key)
+        && Instant.parse(Files.readAllLines(marker).get(1)).plus(maxAge).isAfter(Instant.now());
+    if (!fresh) {
+      reused(name, key, maxAge, generator).close();
+    }
+    if (Files.exists(dir.resolve("postmaster.pid"))) {
+      throw new IllegalStateException(dir.toRealPath() + " is running (postmaster.pid): not copied");
+    }
+    long t0 = System.nanoTime();
+    Path copy = Path.of("target", run);
+    delete(copy);
+    copy(dir, copy);
+    if (Files.exists(dir.resolve("postmaster.pid"))) {
+      throw new IllegalStateException(dir.toRealPath() + " was started during the copy: the copy is not usable");
+    }
+    DatabaseServer server = DatabaseServer.startEmbedded(copy);
+    Migrations.migrate(server.settings());
+    System.out.printf("data set %s (generated %s) copied from %s to %s, started and migrated in %.1f s%n", key,
+        Files.readAllLines(marker).get(1), dir.toRealPath(), copy, (System.nanoTime() - t0) / 1e9);
+    return server;
+  }
+
+  /**
    * A database under target/{@code name} holding bench-booking's data set ({@code professionals} and their 7 days of
    * slots), copied from a template made once per size and day under target/bench-data/ (the slots start from the
    * day they were made), so that a second run, or bench-load after bench-booking, skips the generation. The copy
@@ -152,7 +184,8 @@ final class BenchDatabase {
             // PostgreSQL refuses a data directory others can read (0700 or 0750 only).
             Files.createDirectories(target);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
-          } else if (!source.getFileName().toString().equals("postmaster.pid")) {
+          } else if (!source.getFileName().toString().equals("postmaster.pid")
+              && !source.getFileName().toString().equals("epg-lock")) {
             Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
           }
         } catch (IOException e) {

@@ -8,16 +8,8 @@ import fr.aiguillage.db.DatabaseServer;
 import fr.aiguillage.db.Pools;
 import fr.aiguillage.directory.TerritoryService;
 import fr.aiguillage.fhir.TestPki;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -36,13 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * scripts/bench-fhir.sh: the SAS slot search (25 RPPS, 48 hours, the guide's four includes) at 16 clients over
  * mutual TLS, on the booking benchmark's data set (100,000 professionals, 2,000,000 SNP slots over 7 days,
- * generated once under target/bench-data and reused). The measured searches' parameters go to
+ * generated once under target/bench-data and reused, on a copy), the load from a JVM of its own ({@link FhirLoad}),
+ * with the CPU per search of the service, the load client and PostgreSQL. The measured searches' parameters go to
  * {@code bench_fhir_search}, then the database stays up ({@code PGPORT=...} on stdout) until standard input closes,
  * for pgbench to replay the service's own SQL (scripts/bench-fhir.sql) as the ceiling.
  */
@@ -51,8 +42,6 @@ public final class FhirBench {
   private static final int CLIENTS = 16;
   private static final int IDENTIFIERS = 25;
   private static final int WINDOW_HOURS = 48;
-  /** One answer, kept for FhirContextCost (what parsing and encoding it with HAPI would cost). */
-  private static final AtomicReference<String> SAMPLE = new AtomicReference<>();
 
   /** One search: its identifiers and window. */
   private record Search(String[] rpps, OffsetDateTime from) {
@@ -62,8 +51,8 @@ public final class FhirBench {
     int professionals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : searches / 2;
-    DatabaseServer db = BenchDatabase.reused("fhir-" + professionals, "booking data set, professionals="
-        + professionals, Duration.ofHours(24), server -> generate(server, professionals));
+    DatabaseServer db = BenchDatabase.reusedCopy("fhir-" + professionals, "booking data set, professionals="
+        + professionals, Duration.ofHours(24), "bench-fhir-db", server -> generate(server, professionals));
     Vertx vertx = Vertx.vertx();
     Pool pool = patientPool(vertx, db);
     // The window starts are drawn within the generated slots (they were generated relative to their own time).
@@ -88,7 +77,7 @@ public final class FhirBench {
     Map<String, String> listener = new java.util.TreeMap<>(System.getenv());
     listener.keySet().removeIf(k -> !k.equals("AIGUILLAGE_FHIR_SSL_ENGINE") && !k.equals("AIGUILLAGE_FHIR_EVENT_LOOPS"));
     System.out.println("FHIR listener settings: " + (listener.isEmpty() ? "defaults (config/application.json)" : listener)
-        + "; load client TLS engine: " + (clientOpenSsl() ? "OpenSSL" : "JDK"));
+        + "; load client TLS engine: " + (clientOpenSsl() ? "OpenSSL" : "JDK") + ", in a JVM of its own");
     AppConfig config = ConfigLoader.load(listener).withHttpPort(0).withFhir(new AppConfig.Fhir(port,
         certs.resolve("server.pem").toString(), certs.resolve("server.key").toString(),
         certs.resolve("ca.pem").toString(), "sas-banc", "", "http://localhost:8080"));
@@ -96,47 +85,62 @@ public final class FhirBench {
         Clock.systemUTC());
     vertx.deployVerticle(service).await(10, TimeUnit.MINUTES);
 
-    // The load from a Vert.x of its own; HTTP/1.1 keep-alive, one connection per client, each TLS handshake counted
-    // (16 in a run: connections are reused, not opened per request).
-    Vertx load = Vertx.vertx();
-    AtomicInteger connections = new AtomicInteger();
-    WebClient web = WebClient.wrap(load.httpClientBuilder()
-        .with(new HttpClientOptions().setSsl(true).setKeepAlive(true).setDefaultHost("localhost").setDefaultPort(port)
-            .setSslEngineOptions(clientOpenSsl() ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions())
-            .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pki.caPem())))
-            .setKeyCertOptions(new PemKeyCertOptions().addCertValue(Buffer.buffer(client.certificatePem()))
-                .addKeyValue(Buffer.buffer(client.keyPem()))))
-        .with(new PoolOptions().setHttp1MaxSize(CLIENTS))
-        .withConnectHandler(c -> connections.incrementAndGet())
-        .build());
-    long[] sizes = new long[2];
-    Load.Result warm = Load.run(CLIENTS, warmUp, () -> search(web, pick(rpps, startHours), sizes))
-        .await(30, TimeUnit.MINUTES);
-    print("FHIR search warm-up", warmUp, warm);
-    sizes[0] = 0;
-    sizes[1] = 0;
+    Files.writeString(certs.resolve("client.pem"), client.certificatePem());
+    Files.writeString(certs.resolve("client.key"), client.keyPem());
+    List<Search> warmSearches = new ArrayList<>(warmUp);
+    for (int i = 0; i < warmUp; i++) {
+      warmSearches.add(pick(rpps, startHours));
+    }
     List<Search> measuredSearches = new ArrayList<>(searches);
     for (int i = 0; i < searches; i++) {
       measuredSearches.add(pick(rpps, startHours));
     }
-    AtomicInteger next = new AtomicInteger();
-    long cpu0 = processCpuNanos();
-    Load.Result measured = Load.run(CLIENTS, searches, () -> search(web, measuredSearches.get(next.getAndIncrement()),
-        sizes)).await(30, TimeUnit.MINUTES);
-    long cpu = processCpuNanos() - cpu0;
-    print("FHIR search", searches, measured);
-    // CPU time, not wall time: what a search costs this JVM (service and load client) whatever else the cores run.
-    System.out.printf("CPU of this JVM (service + load client) per search: %.2f ms%n", cpu / 1e6 / searches);
-    System.out.printf("answers: %.1f slots and %.0f bytes on average; TLS connections opened by the clients: %d%n",
-        (double) sizes[0] / measured.ok(), (double) sizes[1] / measured.ok(), connections.get());
-    System.out.printf("FHIR_HTTP %.1f %.3f %.3f%n", measured.perSecond(), measured.percentileMillis(50),
-        measured.percentileMillis(99));
-    Files.writeString(Path.of("target", "bench-fhir-sample.json"), SAMPLE.get() == null ? "{}" : SAMPLE.get());
+    Files.write(certs.resolve("warm.paths"), warmSearches.stream().map(FhirBench::path).toList());
+    Files.write(certs.resolve("measured.paths"), measuredSearches.stream().map(FhirBench::path).toList());
+
+    // The load from a JVM of its own (FhirLoad), so that the service's CPU, the client's and PostgreSQL's are
+    // counted apart: process CPU time over the measured searches, read from /proc.
+    Process loadJvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), FhirLoad.class.getName(), Integer.toString(port),
+        certs.toString(), certs.resolve("warm.paths").toString(), certs.resolve("measured.paths").toString(),
+        Path.of("target", "bench-fhir-sample.json").toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    long postmaster = Long.parseLong(Files.readAllLines(Path.of("target", "bench-fhir-db", "postmaster.pid")).get(0)
+        .trim());
+    long serviceCpu0 = 0;
+    long postgresCpu0 = 0;
+    String[] result = null;
+    try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+        loadJvm.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.equals("MEASURE_START")) {
+          serviceCpu0 = processCpuNanos();
+          postgresCpu0 = ProcCpu.treeNanos(postmaster);
+        } else if (line.startsWith("LOAD ")) {
+          long serviceCpu = processCpuNanos() - serviceCpu0;
+          long postgresCpu = ProcCpu.treeNanos(postmaster) - postgresCpu0;
+          result = line.split(" ");
+          double n = searches;
+          System.out.printf("CPU per search over the measured searches: service JVM %.2f ms, PostgreSQL %.2f ms,"
+              + " load client JVM %s ms%n", serviceCpu / 1e6 / n, postgresCpu / 1e6 / n, result[5]);
+        } else {
+          System.out.println(line);
+        }
+      }
+    }
+    if (loadJvm.waitFor() != 0 || result == null) {
+      throw new IllegalStateException("the load client failed: exit " + loadJvm.exitValue());
+    }
+    int ok = Integer.parseInt(result[4]);
+    System.out.printf("FHIR search, %d clients: %d requests (%d answered 200), p50 %s ms, p99 %s ms, %s req/s%n",
+        CLIENTS, searches, ok, result[2], result[3], result[1]);
+    System.out.printf("answers: %.1f slots and %.0f bytes on average; TLS connections opened by the clients: %s%n",
+        Double.parseDouble(result[6]) / ok, Double.parseDouble(result[7]) / ok, result[8]);
+    System.out.printf("FHIR_HTTP %s %s %s%n", result[1], result[2], result[3]);
 
     store(pool, measuredSearches);
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
     pool.close().await(1, TimeUnit.MINUTES);
-    load.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
     System.out.println("PGPORT=" + db.settings().port());
     System.out.flush();
@@ -155,7 +159,7 @@ public final class FhirBench {
     return !"jdk".equalsIgnoreCase(System.getenv("BENCH_CLIENT_SSL")) && OpenSSLEngineOptions.isAvailable();
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
@@ -195,11 +199,6 @@ public final class FhirBench {
     pool.query("ANALYZE bench_fhir_search").execute().await(1, TimeUnit.MINUTES);
   }
 
-  private static void print(String what, int n, Load.Result r) {
-    System.out.printf("%s, %d clients: %d requests (%d answered 200), p50 %.2f ms, p99 %.2f ms, %.0f req/s%n", what,
-        CLIENTS, n, r.ok(), r.percentileMillis(50), r.percentileMillis(99), r.perSecond());
-  }
-
   private static Search pick(String[] rpps, int startHours) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String[] picked = new String[IDENTIFIERS];
@@ -210,50 +209,16 @@ public final class FhirBench {
         .withNano(0));
   }
 
-  /** The Bundle's total, read from the answer's bytes without decoding them (the clients share the two cores). */
-  private static int total(Buffer bundle) {
-    byte[] key = "\"total\":".getBytes(StandardCharsets.US_ASCII);
-    int limit = Math.min(bundle.length(), 4096) - key.length;
-    for (int at = 0; at < limit; at++) {
-      int k = 0;
-      while (k < key.length && bundle.getByte(at + k) == key[k]) {
-        k++;
-      }
-      if (k == key.length) {
-        int total = 0;
-        for (int i = at + k; i < bundle.length() && Character.isDigit(bundle.getByte(i)); i++) {
-          total = total * 10 + bundle.getByte(i) - '0';
-        }
-        return total;
-      }
-    }
-    throw new IllegalStateException("no total in the answer");
-  }
-
-  private static Future<Boolean> search(WebClient web, Search search, long[] sizes) {
+  private static String path(Search search) {
     StringBuilder ids = new StringBuilder();
     for (String r : search.rpps()) {
       ids.append(ids.isEmpty() ? "" : ",").append("urn:oid:1.2.250.1.71.4.2.1|8").append(r);
     }
-    String query = "/fhir/r4/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor"
+    return "/fhir/r4/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor"
         + "&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization"
         + "&start=ge" + URLEncoder.encode(search.from().toString(), StandardCharsets.UTF_8)
         + "&start=le" + URLEncoder.encode(search.from().plusHours(WINDOW_HOURS).toString(), StandardCharsets.UTF_8)
         + "&schedule.actor:Practitioner.identifier=" + URLEncoder.encode(ids.toString(), StandardCharsets.UTF_8)
         + "&status=free";
-    return web.get(query).putHeader("Accept", "application/fhir+json").send().map(r -> {
-      if (r.statusCode() != 200) {
-        return false;
-      }
-      int total = total(r.body());
-      synchronized (sizes) {
-        sizes[0] += total;
-        sizes[1] += r.body().length();
-      }
-      if (total > 0 && SAMPLE.get() == null) {
-        SAMPLE.set(r.bodyAsString());
-      }
-      return true;
-    });
   }
 }

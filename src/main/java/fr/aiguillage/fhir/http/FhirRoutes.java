@@ -2,7 +2,7 @@ package fr.aiguillage.fhir.http;
 
 import fr.aiguillage.fhir.FhirFailure;
 import fr.aiguillage.fhir.SasSlots;
-import fr.aiguillage.fhir.model.SasSchedule;
+import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
 import fr.aiguillage.fhir.resource.Capability;
 import fr.aiguillage.fhir.resource.Resources;
@@ -87,7 +87,8 @@ public final class FhirRoutes {
 
   private void readPractitioner(RoutingContext ctx) {
     UUID id = id(ctx, "practitioner");
-    exchange.reply(ctx, sas.practitioner(id).map(p -> Resources.json(json -> resources.practitioner(json, p))), null);
+    exchange.reply(ctx, sas.practitioner(id).map(p -> Resources.json(json -> resources.practitioner(json,
+        SasPractitioner.of(p)))), null);
   }
 
   /** Names the read for the audit row; an id that is not one of ours cannot exist here. */

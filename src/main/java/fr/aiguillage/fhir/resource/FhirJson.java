@@ -60,6 +60,12 @@ public final class FhirJson {
     return out.toString();
   }
 
+  /** {@code text} as it is written between the quotes of a JSON string. */
+  static String escaped(String text) {
+    String quoted = fragment(json -> json.writeString(text));
+    return quoted.substring(1, quoted.length() - 1);
+  }
+
   static void telecom(JsonGenerator json, String phone) throws IOException {
     json.writeArrayFieldStart("telecom");
     json.writeStartObject();

@@ -2,7 +2,7 @@ package fr.aiguillage.fhir.resource;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.aiguillage.agenda.model.SlotKind;
-import fr.aiguillage.directory.model.Professional;
+import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SasSchedule;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SasTerritory;
@@ -45,6 +45,8 @@ public final class Resources {
   }
 
   private final String consoleBaseUrl;
+  /** {@link #bookingAddress}'s start as it is written inside a JSON string. */
+  private final String bookingPrefix;
   /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
   private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
 
@@ -52,6 +54,7 @@ public final class Resources {
   public Resources(String consoleBaseUrl) {
     this.consoleBaseUrl = consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
         : consoleBaseUrl;
+    this.bookingPrefix = FhirJson.escaped(this.consoleBaseUrl + "/sas/creneaux/");
   }
 
   /** One resource as an answer's body. */
@@ -62,6 +65,25 @@ public final class Resources {
   /** Where a regulator books this slot; the SAS platform appends {@code ?origin=...} to it. */
   public String bookingAddress(java.util.UUID slotId) {
     return consoleBaseUrl + "/sas/creneaux/" + slotId;
+  }
+
+  /**
+   * The slot as a search entry ({@code fullUrl}, the resource as {@link #slot} writes it, {@code search.mode} match),
+   * appended as text from its pre-written parts: only the ids and the two instants change from slot to slot, and they
+   * need no escaping (decision 0031). {@code fullUrlPrefix}: the escaped base of the slots' fullUrls, ending with '/'.
+   */
+  public void slotEntry(StringBuilder out, String fullUrlPrefix, SasSlot s) {
+    String id = s.slot().id().toString();
+    out.append("{\"fullUrl\":\"").append(fullUrlPrefix).append(id)
+        .append("\",\"resource\":{\"resourceType\":\"Slot\",\"id\":\"").append(id)
+        .append("\",\"meta\":").append(SLOT_META.get(s.slot().kind()))
+        .append(",\"serviceType\":").append(serviceTypes.computeIfAbsent(s.territory().id(), Resources::serviceType))
+        .append(",\"appointmentType\":").append(APPOINTMENT_TYPE)
+        .append(",\"schedule\":{\"reference\":\"Schedule/").append(s.site().id())
+        .append("\"},\"status\":\"free\",\"start\":\"").append(FhirJson.instant(s.slot().start()))
+        .append("\",\"end\":\"").append(FhirJson.instant(s.slot().end()))
+        .append("\",\"comment\":\"").append(bookingPrefix).append(id)
+        .append("\"},\"search\":{\"mode\":\"match\"}}");
   }
 
   /** TRE_R314 types: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind. */
@@ -120,7 +142,7 @@ public final class Resources {
     json.writeEndObject();
   }
 
-  public void practitioner(JsonGenerator json, Professional p) throws IOException {
+  public void practitioner(JsonGenerator json, SasPractitioner p) throws IOException {
     json.writeStartObject();
     json.writeStringField("resourceType", "Practitioner");
     json.writeStringField("id", p.id().toString());

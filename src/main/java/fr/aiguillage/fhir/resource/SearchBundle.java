@@ -25,6 +25,8 @@ public final class SearchBundle {
 
   private final Resources resources;
   private final String base;
+  /** The slots' fullUrls up to their id, as written inside a JSON string. */
+  private final String slotUrl;
   private final String meta = FhirJson.fragment(json -> {
     json.writeStartObject();
     json.writeArrayFieldStart("profile");
@@ -37,6 +39,7 @@ public final class SearchBundle {
   public SearchBundle(Resources resources, String base) {
     this.resources = resources;
     this.base = base;
+    this.slotUrl = FhirJson.escaped(base + "/Slot/");
   }
 
   public Buffer of(SlotSearchQuery query, List<SasSlot> slots) {
@@ -58,10 +61,16 @@ public final class SearchBundle {
       if (!slots.isEmpty()) {
         json.writeArrayFieldStart("entry");
         Map<String, FhirJson.Writing> included = new LinkedHashMap<>();
+        // The slots' entries as one raw value (text, comma-separated): most of the answer, mostly pre-written parts.
+        StringBuilder matches = new StringBuilder(BYTES_PER_SLOT * slots.size());
         for (SasSlot s : slots) {
-          entry(json, "Slot", s.slot().id().toString(), "match", g -> resources.slot(g, s));
+          if (!matches.isEmpty()) {
+            matches.append(',');
+          }
+          resources.slotEntry(matches, slotUrl, s);
           include(query, s, included);
         }
+        json.writeRawValue(matches.toString());
         for (Map.Entry<String, FhirJson.Writing> resource : included.entrySet()) {
           String[] typeAndId = resource.getKey().split("/", 2);
           entry(json, typeAndId[0], typeAndId[1], "include", resource.getValue());
