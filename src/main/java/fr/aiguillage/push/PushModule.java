@@ -26,8 +26,9 @@ import java.time.Duration;
 
 /**
  * The push requests' wiring: sending, the senders' and recipients' acts, the acceptance (through the agenda's
- * {@link SlotAtTime} and booking's {@link BookForRequest}), the ring job and the links' messages (queued in, and sent by, notify's {@link DirectOutbox}); its routes. The job
- * runs every {@code push.jobSeconds} and on a message to {@link #TICK_ADDRESS} (answered with the requests moved on).
+ * {@link SlotAtTime} and booking's {@link BookForRequest}), the ring job and the links' messages (queued in, and sent
+ * by, notify's {@link DirectOutbox}); its routes. The job runs every {@code push.jobSeconds} and on a message to
+ * {@link #TICK_ADDRESS} (answered with the requests moved on).
  */
 public final class PushModule {
 

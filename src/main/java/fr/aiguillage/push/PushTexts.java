@@ -32,7 +32,7 @@ public final class PushTexts {
         + ". Répondre : " + url;
   }
 
-  /** The text stored once the message is sent: the one-time link replaced by "[lien]" (it lives only in the message). */
+  /** The text stored once the message is sent: the one-time link replaced by "[lien]" (it lives in the message). */
   static String withoutLink(String text) {
     return LINK.matcher(text).replaceAll(Matcher.quoteReplacement("[lien]"));
   }

@@ -23,9 +23,10 @@ import java.util.Map;
 
 /**
  * Asks a ring, inside the caller's transaction: the candidates of that ring who take requests at this hour get a
- * recipient row, a link and a message (notify's direct outbox, the text kept once sent without the link), and {@code push.asked} goes to the streams. A ring that finds nobody
- * goes on to the next at once. Then the request's clock: the next ring after the configured delay; after the last,
- * the alert when that delay has passed, or earlier when the deadline comes near.
+ * recipient row, a link and a message (notify's direct outbox; the text kept once sent has no link), and
+ * {@code push.asked} goes to the streams. A ring that finds nobody goes on to the next at once. Then the request's
+ * clock: the next ring after the configured delay; after the last, the alert when that delay has passed, or earlier
+ * when the deadline comes near.
  */
 final class Rings {
 

@@ -44,7 +44,8 @@ class PushOutboxMigrationTest {
       s.execute("SET session_replication_role = replica"); // the requests themselves are not needed here
       s.execute("INSERT INTO push_notice (id, request_id, professional_id, territory_id, channel, recipient, body,"
           + " status, created_at) VALUES (gen_random_uuid(), gen_random_uuid(), '" + PRO + "', '" + Fixtures.THAU
-          + "', 'SMS', '+33612000999', 'CPTS : demande de prise en charge. Répondre : " + LINK + "', 'pending', now())");
+          + "', 'SMS', '+33612000999', 'CPTS : demande de prise en charge. Répondre : " + LINK
+          + "', 'pending', now())");
       s.execute("INSERT INTO push_notice (id, request_id, professional_id, territory_id, channel, recipient, body,"
           + " status, attempts, created_at, sent_at) VALUES (gen_random_uuid(), gen_random_uuid(), '" + PRO + "', '"
           + Fixtures.THAU + "', 'SMS', '+33612000999', 'Déjà envoyé. Répondre : [lien]', 'sent', 1, now(), now())");

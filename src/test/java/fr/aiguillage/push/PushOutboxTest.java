@@ -52,8 +52,8 @@ class PushOutboxTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("while the SMS gateway takes its time, no database session sits idle in a transaction over the outbox and"
-      + " the message's row is not locked; once answered, the link was sent once and is no longer stored")
+  @DisplayName("while the SMS gateway takes its time, no database session sits idle in a transaction over the outbox"
+      + " and the message's row is not locked; once answered, the link was sent once and is no longer stored")
   void slowGatewayHoldsNoConnection() {
     JsonObject gp = push.gp(Fixtures.SETE);
     push.send(push.feverTriage(), gp.getString("id")); // the médecin traitant alone: one message
