@@ -132,7 +132,7 @@ public final class AiguillageVerticle extends VerticleBase {
     agenda.absences().seeDutiesIn(rota.dutiesHeld());
     ical.feeds().showDutiesFrom(rota.dutyFeed());
     PushModule push = new PushModule(vertx, pool, clock, audit, events, config, new PushModule.Parts(territories,
-        professionals, patients, triage, agenda.search(), claims, notify.notices(), notify.direct()));
+        professionals, patients, triage, agenda.search(), claims, notify.notices(), notify.directOutbox()));
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))

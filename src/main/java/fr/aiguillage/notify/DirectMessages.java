@@ -10,11 +10,10 @@ import io.vertx.core.Future;
 import java.time.Clock;
 
 /**
- * Sends a message another module composed and keeps in its own outbox (push requests' links, issue 23), through the
- * channels configured here: the SMS gateway and SMTP, or the journal when none is set. A failed Future is a failed
- * attempt; the caller retries.
+ * Sends a message of the {@link DirectOutbox} (composed by another module) through the channels configured here: the
+ * SMS gateway and SMTP, or the journal when none is set. A failed Future is a failed attempt; the outbox retries.
  */
-public final class DirectMessages {
+final class DirectMessages {
 
   private final Clock clock;
   private final SmsGateway sms;
@@ -27,7 +26,7 @@ public final class DirectMessages {
   }
 
   /** {@code channel} "SMS" (recipient E.164) or "EMAIL" (with a subject). */
-  public Future<Void> send(String territoryId, String channel, String recipient, String subject, String text) {
+  Future<Void> send(String territoryId, String channel, String recipient, String subject, String text) {
     Channel c = Channel.valueOf(channel);
     Claimed claimed = new Claimed(null, null, territoryId, null, c, 0, clock.instant());
     Message message = new Message(c, recipient, subject, text, null, null,

@@ -77,16 +77,17 @@ public final class NotifyModule {
     return outbox;
   }
 
-  /** Messages composed elsewhere (push requests), sent through this module's channels. */
-  public DirectMessages direct() {
+  /** The channels the direct outbox sends through. */
+  private DirectMessages direct() {
     AppConfig.Notify n = config.notifications();
     return new DirectMessages(clock, sms(n.sms()), mail(n.mail()));
   }
 
-  /** Messages other modules compose (a duty given away), queued in their transactions and sent from here. */
+  /** Messages other modules compose (a duty given away, a push request's link), queued in their transactions. */
   public DirectOutbox directOutbox() {
     if (directOutbox == null) {
-      directOutbox = new DirectOutbox(pool, clock, direct());
+      directOutbox = new DirectOutbox(pool, clock, direct(),
+          Duration.ofSeconds(config.notifications().claimSeconds()));
     }
     return directOutbox;
   }

@@ -9,7 +9,7 @@ import fr.aiguillage.config.AppConfig;
 import fr.aiguillage.directory.ProfessionalService;
 import fr.aiguillage.directory.TerritoryService;
 import fr.aiguillage.events.EventLog;
-import fr.aiguillage.notify.DirectMessages;
+import fr.aiguillage.notify.DirectOutbox;
 import fr.aiguillage.patient.PatientService;
 import fr.aiguillage.push.http.PushRoutes;
 import fr.aiguillage.push.http.PushStream;
@@ -26,8 +26,9 @@ import java.time.Duration;
 
 /**
  * The push requests' wiring: sending, the senders' and recipients' acts, the acceptance (through the agenda's
- * {@link SlotAtTime} and booking's {@link BookForRequest}), the ring job and the links' messages; its routes. The job
- * runs every {@code push.jobSeconds} and on a message to {@link #TICK_ADDRESS} (answered with the requests moved on).
+ * {@link SlotAtTime} and booking's {@link BookForRequest}), the ring job and the links' messages (queued in, and sent
+ * by, notify's {@link DirectOutbox}); its routes. The job runs every {@code push.jobSeconds} and on a message to
+ * {@link #TICK_ADDRESS} (answered with the requests moved on).
  */
 public final class PushModule {
 
@@ -39,14 +40,14 @@ public final class PushModule {
   private final PushSettings settings;
   private final PushRoutes routes;
   private final PushJob job;
-  private final NoticeSender sender;
+  private final DirectOutbox outbox;
 
   public PushModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, EventLog events, AppConfig config,
                     Parts parts) {
     this.vertx = vertx;
     this.settings = PushSettings.from(config.section("push"), config.ical().publicBaseUrl());
     PushViews views = new PushViews(parts.territories());
-    Rings rings = new Rings(settings, new PushLinks(settings.publicBaseUrl()), events);
+    Rings rings = new Rings(settings, new PushLinks(settings.publicBaseUrl()), events, parts.outbox());
     RecipientActions recipients = new RecipientActions(pool, clock, audit, events, parts.professionals(), views);
     AcceptPushRequest accepts = new AcceptPushRequest(pool, clock, audit, events, parts.patients(), recipients, views,
         new SlotAtTime(), new BookForRequest(audit, events, parts.claims(), parts.notices()), settings);
@@ -56,13 +57,13 @@ public final class PushModule {
         new ProSettingsService(pool, clock, audit, parts.professionals()),
         new PushStream(vertx, events, clock, Duration.ofSeconds(config.callStreamHeartbeatSeconds())));
     this.job = new PushJob(pool, clock, events, rings, views, parts.search());
-    this.sender = new NoticeSender(pool, clock, parts.messages());
+    this.outbox = parts.outbox();
   }
 
   /** The shared parts this module uses. */
   public record Parts(TerritoryService territories, ProfessionalService professionals, PatientService patients,
                       TriageService triage, SlotSearch search, SlotClaims claims, AppointmentNotices notices,
-                      DirectMessages messages) {
+                      DirectOutbox outbox) {
   }
 
   public PushRoutes routes() {
@@ -79,6 +80,6 @@ public final class PushModule {
   }
 
   private Future<Integer> tick() {
-    return job.runOnce().compose(moved -> sender.runOnce().map(moved));
+    return job.runOnce().compose(moved -> outbox.runOnce().map(moved));
   }
 }

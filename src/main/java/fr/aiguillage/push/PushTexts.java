@@ -5,6 +5,8 @@ import fr.aiguillage.push.model.PushRequest;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words of the messages carrying the links, in French. By construction they hold no name, phone, birth date or
@@ -19,6 +21,7 @@ public final class PushTexts {
       "PHYSIOTHERAPIST", "kinésithérapeute", "MIDWIFE", "sage-femme", "DENTIST", "chirurgien·ne-dentiste");
   private static final Map<String, String> URGENCIES = Map.of("SAME_DAY", "dans la journée",
       "WITHIN_24H", "sous 24 h", "WITHIN_48H", "sous 48 h", "ROUTINE", "dans la semaine");
+  private static final Pattern LINK = Pattern.compile("\\S*/demande/[A-Za-z0-9_-]{43}");
 
   private PushTexts() {
   }
@@ -27,6 +30,11 @@ public final class PushTexts {
     return "CPTS : demande de prise en charge " + urgency(r) + " (" + profession(r) + "), patient·e "
         + sex(r) + " " + r.ageBand() + " ans à " + commune + ", à voir avant " + WHEN.format(r.deadline())
         + ". Répondre : " + url;
+  }
+
+  /** The text stored once the message is sent: the one-time link replaced by "[lien]" (it lives in the message). */
+  static String withoutLink(String text) {
+    return LINK.matcher(text).replaceAll(Matcher.quoteReplacement("[lien]"));
   }
 
   public static String subject(PushRequest r) {

@@ -1,9 +1,10 @@
 package fr.aiguillage.push;
 
 import fr.aiguillage.events.EventLog;
+import fr.aiguillage.notify.DirectOutbox;
+import fr.aiguillage.notify.model.Addressed;
 import fr.aiguillage.push.model.PushRequest;
 import fr.aiguillage.push.store.CandidateStore;
-import fr.aiguillage.push.store.NoticeStore;
 import fr.aiguillage.push.store.PushStore;
 import fr.aiguillage.push.store.RecipientStore;
 import io.vertx.core.Future;
@@ -19,30 +20,33 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Asks a ring, inside the caller's transaction: the candidates of that ring who take requests at this hour get a
- * recipient row, a link and a message (outbox), and {@code push.asked} goes to the streams. A ring that finds nobody
- * goes on to the next at once. Then the request's clock: the next ring after the configured delay; after the last,
- * the alert when that delay has passed, or earlier when the deadline comes near.
+ * recipient row, a link and a message (notify's direct outbox; the text kept once sent has no link), and
+ * {@code push.asked} goes to the streams. A ring that finds nobody goes on to the next at once. Then the request's
+ * clock: the next ring after the configured delay; after the last, the alert when that delay has passed, or earlier
+ * when the deadline comes near.
  */
 final class Rings {
 
   static final int LAST = 3;
+  /** The direct outbox's topic of a link's message; one per request and professional. */
+  static final String TOPIC = "push.asked";
 
   private final PushSettings settings;
   private final PushLinks links;
   private final EventLog events;
+  private final DirectOutbox outbox;
   private final PushStore requests = new PushStore();
   private final RecipientStore recipients = new RecipientStore();
   private final CandidateStore candidates = new CandidateStore();
-  private final NoticeStore notices = new NoticeStore();
 
-  Rings(PushSettings settings, PushLinks links, EventLog events) {
+  Rings(PushSettings settings, PushLinks links, EventLog events, DirectOutbox outbox) {
     this.settings = settings;
     this.links = links;
     this.events = events;
+    this.outbox = outbox;
   }
 
   /** Asks {@code ring}, or the first later ring that finds someone; returns the ring reached. */
@@ -65,7 +69,7 @@ final class Rings {
       return Future.succeededFuture();
     }
     List<RecipientStore.Asked> asked = new ArrayList<>();
-    List<NoticeStore.Notice> messages = new ArrayList<>();
+    List<Addressed> messages = new ArrayList<>();
     for (CandidateStore.Candidate c : open) {
       String token = PushLinks.newToken();
       asked.add(new RecipientStore.Asked(c.professionalId(), ring, c.onDuty(), PushLinks.hash(token)));
@@ -73,20 +77,19 @@ final class Rings {
     }
     List<String> ids = open.stream().map(c -> c.professionalId().toString()).toList();
     return recipients.insert(tx, r.id(), asked, now)
-        .compose(v -> notices.insert(tx, messages, now))
+        .compose(v -> outbox.queue(tx, TOPIC, r.id(), r.territoryId(), messages))
         .compose(v -> events.append(tx, "push.asked", r.territoryId(), Map.of("requestId", r.id(), "ring", ring,
             "professionalIds", ids)))
         .mapEmpty();
   }
 
-  private NoticeStore.Notice message(PushRequest r, CandidateStore.Candidate c, String url) {
+  private Addressed message(PushRequest r, CandidateStore.Candidate c, String url) {
     String commune = r.commune() == null ? r.communeInsee() : r.commune();
     boolean mail = c.byEmail() && c.email() != null && !c.email().isBlank();
+    String text = mail ? PushTexts.mail(r, commune, url) : PushTexts.sms(r, commune, url);
     return mail
-        ? new NoticeStore.Notice(UUID.randomUUID(), r.id(), c.professionalId(), r.territoryId(), "EMAIL", c.email(),
-            PushTexts.subject(r), PushTexts.mail(r, commune, url))
-        : new NoticeStore.Notice(UUID.randomUUID(), r.id(), c.professionalId(), r.territoryId(), "SMS", c.phone(),
-            null, PushTexts.sms(r, commune, url));
+        ? new Addressed(c.professionalId(), "EMAIL", c.email(), PushTexts.subject(r), text, PushTexts.withoutLink(text))
+        : new Addressed(c.professionalId(), "SMS", c.phone(), null, text, PushTexts.withoutLink(text));
   }
 
   private Future<Void> schedule(SqlClient tx, PushRequest r, int ring, Instant now) {

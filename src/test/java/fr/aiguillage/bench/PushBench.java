@@ -113,9 +113,9 @@ public final class PushBench {
   private static List<String[]> links(TestServer server) throws Exception {
     List<String[]> found = new ArrayList<>();
     try (var c = DriverManager.getConnection(server.db.jdbcUrl(), server.db.user(), server.db.password());
-         var rs = c.createStatement().executeQuery("SELECT n.body, s.id FROM push_notice n JOIN site s"
-             + " ON s.professional_id = n.professional_id JOIN push_request r ON r.id = n.request_id"
-             + " WHERE n.status = 'pending' AND r.status = 'OPEN'"
+         var rs = c.createStatement().executeQuery("SELECT n.body, s.id FROM direct_notice n JOIN site s"
+             + " ON s.professional_id = n.professional_id JOIN push_request r ON r.id = n.ref"
+             + " WHERE n.topic = 'push.asked' AND n.status = 'pending' AND r.status = 'OPEN'"
              + " AND (SELECT count(*) FROM push_recipient x WHERE x.request_id = r.id) = 2")) {
       while (rs.next()) {
         String body = rs.getString(1);

@@ -77,11 +77,12 @@ class PushConsoleTest extends ApiTest {
   }
 
   /**
-   * The link of the professional's message: in the push outbox until it is sent (sending blanks it there), then in the
+   * The link of the professional's message: in notify's direct outbox until it is sent (sending blanks it there), then in the
    * journal of messages (no SMS gateway here).
    */
   private String linkOf(JsonObject professional) {
-    String sql = "SELECT body FROM push_notice WHERE professional_id = '" + professional.getString("id") + "'"
+    String sql = "SELECT body FROM direct_notice WHERE topic = 'push.asked' AND professional_id = '"
+        + professional.getString("id") + "'"
         + " UNION ALL SELECT body FROM notification_journal WHERE recipient = '" + professional.getString("phone") + "'";
     try (var c = DriverManager.getConnection(server.db.jdbcUrl(), server.db.user(), server.db.password());
          var rs = c.createStatement().executeQuery(sql)) {

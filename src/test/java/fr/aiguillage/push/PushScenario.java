@@ -108,8 +108,10 @@ final class PushScenario {
     JsonObject message = messages.get(professional.getString("phone"));
     String pro = professional.getString("id");
     assertThat(message).as("a message to " + professional.getString("phone") + " among " + messages.keySet()
-            + "; notices " + server.count("SELECT count(*) FROM push_notice WHERE professional_id = '" + pro + "'")
-            + ", sent " + server.count("SELECT count(*) FROM push_notice WHERE status = 'sent' AND professional_id = '"
+            + "; notices " + server.count("SELECT count(*) FROM direct_notice WHERE topic = 'push.asked' AND professional_id = '"
+            + pro + "'")
+            + ", sent " + server.count("SELECT count(*) FROM direct_notice WHERE topic = 'push.asked' AND status = 'sent'"
+            + " AND professional_id = '"
             + pro + "'") + ", asked " + server.count("SELECT count(*) FROM push_recipient WHERE professional_id = '"
             + pro + "'"))
         .isNotNull();

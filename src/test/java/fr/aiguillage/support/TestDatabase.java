@@ -37,6 +37,14 @@ public final class TestDatabase {
     return server.settings().withDatabase(name);
   }
 
+  /** An empty database on the same server, no migration applied: for a test that migrates it in steps. */
+  public static synchronized DbSettings emptyDatabase() {
+    freshDatabase();
+    String name = "empty_" + COUNTER.incrementAndGet();
+    execute("CREATE DATABASE " + name);
+    return server.settings().withDatabase(name);
+  }
+
   /** Runs SQL as the superuser on the server's maintenance database. */
   public static void execute(String sql) {
     DbSettings admin = server.settings();

@@ -1,6 +1,7 @@
 package fr.aiguillage.notify.store;
 
 import fr.aiguillage.db.SqlTime;
+import fr.aiguillage.notify.model.Addressed;
 import fr.aiguillage.notify.model.Letter;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -8,17 +9,20 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * SQL of direct_notice, the outbox of messages other modules compose: written in the caller's transaction (the channel
- * chosen here from issue 16's setting), claimed with SKIP LOCKED by the sender.
+ * SQL of direct_notice, the outbox of messages other modules compose: written in the caller's transaction, claimed by
+ * a sender for a lease ({@code claimed_until}, committed before the send), then marked sent or due again. Once sent,
+ * the text kept is {@code kept_body} when the caller gave one (push: the message without its link).
  */
 public final class DirectNoticeStore {
 
   /** A message to send: where, and what. */
-  public record Notice(UUID id, String territoryId, String channel, String recipient, String subject, String body) {
+  public record Notice(UUID id, String territoryId, String channel, String recipient, String subject, String body,
+                       Instant createdAt) {
   }
 
   /** One row per active professional: e-mail when they chose e-mails and have an address, else SMS to their phone. */
@@ -36,6 +40,15 @@ public final class DirectNoticeStore {
       WHERE p.id = ANY ($4) AND p.active AND x.recipient IS NOT NULL
       ON CONFLICT ON CONSTRAINT direct_notice_once DO NOTHING""";
 
+  /** Pending rows no live lease holds, oldest first, taken for {@code $2}; one statement, so committed at once. */
+  private static final String CLAIM = """
+      UPDATE direct_notice d SET claimed_until = $2
+      FROM (SELECT id FROM direct_notice
+            WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until <= $1)
+            ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+      WHERE d.id = due.id
+      RETURNING d.id, d.territory_id, d.channel, d.recipient, d.subject, d.body, d.created_at""";
+
   public Future<Integer> queue(SqlClient tx, Letter letter, List<UUID> professionalIds, Instant now) {
     if (professionalIds.isEmpty()) {
       return Future.succeededFuture(0);
@@ -46,28 +59,46 @@ public final class DirectNoticeStore {
         .map(rows -> rows.rowCount());
   }
 
-  /** Pending messages, locked until the claiming transaction ends. */
-  public Future<List<Notice>> claim(SqlClient tx, int limit) {
-    return tx.preparedQuery("SELECT id, territory_id, channel, recipient, subject, body FROM direct_notice"
-            + " WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(limit))
+  /** Messages the caller addressed itself, one per professional and act. */
+  public Future<Void> queue(SqlClient tx, String topic, UUID ref, String territoryId, List<Addressed> messages,
+                            Instant now) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery("INSERT INTO direct_notice (id, topic, ref, professional_id, territory_id, channel,"
+            + " recipient, subject, body, kept_body, status, created_at)"
+            + " VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10)"
+            + " ON CONFLICT ON CONSTRAINT direct_notice_once DO NOTHING")
+        .executeBatch(messages.stream().map(m -> Tuple.from(new Object[] {topic, ref, m.professionalId(), territoryId,
+            m.channel(), m.recipient(), m.subject(), m.body(), m.kept(), SqlTime.utc(now)})).toList())
+        .mapEmpty();
+  }
+
+  /** Claims up to {@code limit} due messages until {@code until}, in their own (autocommitted) statement. */
+  public Future<List<Notice>> claim(SqlClient client, Instant now, Instant until, int limit) {
+    return client.preparedQuery(CLAIM).execute(Tuple.of(SqlTime.utc(now), SqlTime.utc(until), limit))
         .map(rows -> {
           List<Notice> found = new ArrayList<>();
           rows.forEach(r -> found.add(new Notice(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
-              r.getString(4), r.getString(5))));
+              r.getString(4), r.getString(5), r.getOffsetDateTime(6).toInstant())));
+          found.sort(Comparator.comparing(Notice::createdAt));
           return found;
         });
   }
 
+  /** Sent: the text kept loses what the caller wanted gone (its kept text replaces it), the lease ends. */
   public Future<Void> sent(SqlClient tx, UUID id, Instant now) {
-    return tx.preparedQuery("UPDATE direct_notice SET status = 'sent', sent_at = $2, attempts = attempts + 1"
-            + " WHERE id = $1").execute(Tuple.of(id, SqlTime.utc(now))).mapEmpty();
+    return tx.preparedQuery("UPDATE direct_notice SET status = 'sent', sent_at = $2, attempts = attempts + 1,"
+            + " body = coalesce(kept_body, body), kept_body = NULL, claimed_until = NULL"
+            + " WHERE id = $1 AND status = 'pending'")
+        .execute(Tuple.of(id, SqlTime.utc(now))).mapEmpty();
   }
 
-  /** A failed attempt: tried again at the next run, failed for good after five. */
+  /** A failed attempt: tried again at the next run, failed for good after five. A row sent meanwhile stays sent. */
   public Future<Void> failed(SqlClient tx, UUID id) {
-    return tx.preparedQuery("UPDATE direct_notice SET attempts = attempts + 1,"
-            + " status = CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'pending' END WHERE id = $1")
+    return tx.preparedQuery("UPDATE direct_notice SET attempts = attempts + 1, claimed_until = NULL,"
+            + " status = CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'pending' END"
+            + " WHERE id = $1 AND status = 'pending'")
         .execute(Tuple.of(id)).mapEmpty();
   }
 }
