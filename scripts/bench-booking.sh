@@ -12,6 +12,7 @@ mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=
 snapshot=target/bench-classes
 rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test-classes/. "$snapshot"/
 
+echo "machine at the start (shared: compare the ratios, not the absolute figures): $(uptime)"
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-booking.out
 java -Xmx3g -cp "$snapshot:$(cat target/bench.classpath)" \
@@ -39,6 +40,7 @@ activity() {   # phase, transactions, counters before, file
   cat "$4"
 }
 
+echo "machine before pgbench: $(uptime)"
 echo "pgbench, 16 clients, the search's own SQL (scripts/bench-search.sql) with the measured searches' parameters:"
 logs=target/pgbench-search && rm -rf "$logs" && mkdir -p "$logs"
 before=$(counters)
@@ -70,3 +72,4 @@ awk -v t="$booking_tps" -v c="$book_sql" 'BEGIN {
 exec 3>&-
 wait "$bench"
 rm -f "$fifo"
+echo "machine at the end: $(uptime)"

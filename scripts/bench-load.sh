@@ -54,5 +54,7 @@ for n in 0 1; do
   done
 done
 echo "two instances (-Xmx512m each) on ports ${ports[*]}, one PostgreSQL on port $pgport"
+echo "machine at the start of the load (shared: compare the ratios, not the absolute figures): $(uptime)"
 java -Xmx1g -cp "$cp" fr.aiguillage.bench.DayLoad "${ports[0]}" "${ports[1]}" "$pgport" "${pids[0]}" "${pids[1]}" \
   "$SECONDS_PER_STAGE" "$MAX_OPERATORS" "$STREAMS"
+echo "machine at the end: $(uptime)"

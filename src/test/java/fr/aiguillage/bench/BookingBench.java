@@ -9,7 +9,6 @@ import fr.aiguillage.db.Pools;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -59,7 +58,8 @@ public final class BookingBench {
     Vertx load = Vertx.vertx();
     WebClient client = WebClient.create(load, new WebClientOptions().setDefaultHost("localhost")
         .setDefaultPort(service.actualPort()), new PoolOptions().setHttp1MaxSize(64));
-    String token = operatorToken(client);
+    String token = Operators.operatorToken(client, "bench-admin-password", "bench-operator",
+        "bench-operator-password", List.of("bassin-de-thau", "montpellier-est-berange"));
     String patientId = patient(client, token);
 
     List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
@@ -72,8 +72,10 @@ public final class BookingBench {
         .await(30, TimeUnit.MINUTES);
     System.out.printf("search warm-up, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n",
         warmUpSearches, warm.percentileMillis(50), warm.percentileMillis(99), warm.perSecond());
+    checkAnswers("search warm-up", warm);
     List<SearchParams> planned = SearchParams.plan(communes, searches, new Random(11));
     int[] resultCounts = new int[searches];
+    java.util.Arrays.fill(resultCounts, -1); // -1: the search failed, so pgbench does not replay it
     AtomicInteger nextSearch = new AtomicInteger();
     Map<String, Long> beforeSearches = Statements.counters(pool);
     Load.Result search = Load.run(16, searches, () -> {
@@ -82,6 +84,7 @@ public final class BookingBench {
     }).await(30, TimeUnit.MINUTES);
     System.out.printf("search, 16 clients: %d requests, p50 %.2f ms, p99 %.2f ms, %.0f req/s%n", searches,
         search.percentileMillis(50), search.percentileMillis(99), search.perSecond());
+    checkAnswers("search", search);
     System.out.printf("SEARCH_HTTP %.1f %.3f%n", search.perSecond(), search.percentileMillis(99));
     Statements.report(pool, beforeSearches, "the measured searches through HTTP", searches,
         java.nio.file.Path.of("target/bench-booking-activity-search-http.txt"));
@@ -96,11 +99,13 @@ public final class BookingBench {
     System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         warmBookings.ok(), warmBookings.perSecond(), warmBookings.percentileMillis(50),
         warmBookings.percentileMillis(99));
+    checkAnswers("booking warm-up", warmBookings);
     Map<String, Long> beforeBookings = Statements.counters(pool);
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
+    checkAnswers("booking", booked);
     Statements.report(pool, beforeBookings, "the measured bookings through HTTP", bookings,
         java.nio.file.Path.of("target/bench-booking-activity-booking-http.txt"));
     System.out.printf("BOOKING_HTTP %.1f %.3f%n", booked.perSecond(), booked.percentileMillis(99));
@@ -119,30 +124,27 @@ public final class BookingBench {
     db.close();
   }
 
-  private static String operatorToken(WebClient client) throws Exception {
-    String admin = login(client, "admin", "bench-admin-password");
-    client.post("/api/v1/accounts").bearerTokenAuthentication(admin).sendJsonObject(new JsonObject()
-            .put("login", "bench-operator").put("password", "bench-operator-password")
-            .put("roles", new JsonArray().add("OPERATOR"))
-            .put("territories", new JsonArray().add("bassin-de-thau").add("montpellier-est-berange")))
-        .await(1, TimeUnit.MINUTES);
-    return login(client, "bench-operator", "bench-operator-password");
+  /** The first answer that was not the one expected, kept to be printed: a phase of refusals is not a figure. */
+  private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private static boolean expected(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> r, int status) {
+    if (r.statusCode() != status) {
+      FIRST_FAILURE.compareAndSet(null, r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.statusCode() == status;
   }
 
-  private static String login(WebClient client, String login, String password) throws Exception {
-    JsonObject body = client.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", login)
-        .put("password", password)).await(1, TimeUnit.MINUTES).bodyAsJsonObject();
-    String token = body.getString("token");
-    if (Boolean.TRUE.equals(body.getBoolean("mustChangePassword"))) {
-      // an account made by an administrator changes its password at its first sign-in before anything else
-      int status = client.post("/api/v1/auth/password").bearerTokenAuthentication(token)
-          .sendJsonObject(new JsonObject().put("currentPassword", password).put("newPassword", "renewed-" + password))
-          .await(1, TimeUnit.MINUTES).statusCode();
-      if (status != 204) {
-        throw new IllegalStateException("first-sign-in password change refused: " + status);
-      }
+  /** Prints how many calls of a phase did not succeed; stops the benchmark when more than 1 % of them failed. */
+  private static void checkAnswers(String phase, Load.Result result) {
+    int failed = result.requests() - result.ok();
+    if (failed > 0) {
+      System.out.printf("%s: %d of %d calls did not succeed, the first answered %s%n", phase, failed,
+          result.requests(), FIRST_FAILURE.get());
     }
-    return token;
+    if (failed * 100L > result.requests()) {
+      throw new IllegalStateException(phase + ": more than 1 % of the calls failed, the figures would be meaningless");
+    }
   }
 
   private static String patient(WebClient client, String token) throws Exception {
@@ -158,7 +160,7 @@ public final class BookingBench {
     String from = URLEncoder.encode(OffsetDateTime.now(ZoneOffset.UTC).plusHours(random.nextInt(24 * 6))
         .withNano(0).toString(), StandardCharsets.UTF_8);
     return client.get("/api/v1/slots/search?communeInsee=" + commune + "&profession=" + profession + "&from=" + from)
-        .bearerTokenAuthentication(token).send().map(r -> r.statusCode() == 200);
+        .bearerTokenAuthentication(token).send().map(r -> expected(r, 200));
   }
 
   /** One planned search; the number of results it found is kept for pgbench (no result list → no overbooking). */
@@ -171,14 +173,14 @@ public final class BookingBench {
           if (r.statusCode() == 200) {
             resultCounts[i] = r.bodyAsJsonObject().getJsonArray("results").size();
           }
-          return r.statusCode() == 200;
+          return expected(r, 200);
         });
   }
 
   private static Future<Boolean> book(WebClient client, String token, String patientId, String slotId) {
     return client.post("/api/v1/appointments").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
             .put("slotId", slotId).put("patientId", patientId).put("reason", "banc d'essai"))
-        .map(r -> r.statusCode() == 201);
+        .map(r -> expected(r, 201));
   }
 
   /** Numbered free slots for pgbench to take one by one, and the ids its transaction needs. */

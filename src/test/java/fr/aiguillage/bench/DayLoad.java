@@ -80,7 +80,8 @@ public final class DayLoad {
     Queue<String> free = new ConcurrentLinkedQueue<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
         + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT 300000").execute()
         .await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
-    String token = operatorToken(instances.get(0));
+    String token = Operators.operatorToken(instances.get(0), "bench-admin-password", "load-operator",
+        "load-operator-password-1", List.of(TERRITORIES));
     DayLoad day = new DayLoad(instances, token, patient(instances.get(0), token), communes, free);
 
     Stages.Result health = Stages.run(16, 5, i -> new Stages.Timed("health", day.instances.get(i % 2)
@@ -100,7 +101,8 @@ public final class DayLoad {
           stage.totalPerSecond() / health.perSecond("health"));
       System.out.printf("  call streams: %d open, %d closed, %d events received during the stage%n",
           streams.open(), streams.closed(), streams.events() - eventsBefore);
-      System.out.printf("  RSS: instance 1 %d MB, instance 2 %d MB%n", rssMb(pids[0]), rssMb(pids[1]));
+      System.out.printf("  RSS: instance 1 %d MB, instance 2 %d MB; machine load average %s%n", rssMb(pids[0]),
+          rssMb(pids[1]), loadAverage());
       if (streams.closed() > 0 && broke == null) {
         broke = "call streams (" + streams.closed() + " closed)";
       }
@@ -121,11 +123,11 @@ public final class DayLoad {
     } else if (roll < 60) {
       return new Stages.Timed("triage", client.post("/api/v1/triage").bearerTokenAuthentication(token)
           .sendJsonObject(QUESTIONNAIRES.get(ThreadLocalRandom.current().nextInt(QUESTIONNAIRES.size())))
-          .map(r -> outcome(r, 201)));
+          .map(r -> outcome("triage", r, 201)));
     } else if (roll < 70) {
       return new Stages.Timed("call", client.post("/api/v1/calls").bearerTokenAuthentication(token)
           .sendJsonObject(new JsonObject().put("territoryId", TERRITORIES[operator % 2]).put("note", "charge"))
-          .map(r -> outcome(r, 201)));
+          .map(r -> outcome("call", r, 201)));
     }
     String toCancel = roll >= 90 ? booked.poll() : null;
     return toCancel != null ? new Stages.Timed("cancel", cancel(client, toCancel))
@@ -137,12 +139,13 @@ public final class DayLoad {
     return client.get("/api/v1/slots/search").bearerTokenAuthentication(token)
         .addQueryParam("communeInsee", communes.get(random.nextInt(communes.size())))
         .addQueryParam("profession", random.nextInt(10) < 7 ? "GENERAL_PRACTITIONER" : "PHARMACIST")
-        .send().map(r -> outcome(r, 200));
+        .send().map(r -> outcome("search", r, 200));
   }
 
   private Future<Stages.Outcome> book(WebClient client) {
     String slot = freeSlots.poll();
     if (slot == null) {
+      Stages.firstError("book", "no free slot left in the benchmark's list");
       return Future.succeededFuture(Stages.Outcome.ERROR);
     }
     return client.post("/api/v1/appointments").bearerTokenAuthentication(token)
@@ -152,46 +155,21 @@ public final class DayLoad {
           if (r.statusCode() == 201) {
             booked.add(r.bodyAsJsonObject().getString("id"));
           }
-          return r.statusCode() == 409 ? Stages.Outcome.REFUSED : outcome(r, 201);
+          return r.statusCode() == 409 ? Stages.Outcome.REFUSED : outcome("book", r, 201);
         });
   }
 
   private Future<Stages.Outcome> cancel(WebClient client, String appointment) {
     return client.post("/api/v1/appointments/" + appointment + "/cancel").bearerTokenAuthentication(token)
-        .sendJsonObject(new JsonObject().put("reason", "charge")).map(r -> outcome(r, 200));
+        .sendJsonObject(new JsonObject().put("reason", "charge")).map(r -> outcome("cancel", r, 200));
   }
 
-  private static Stages.Outcome outcome(HttpResponse<Buffer> r, int expected) {
-    if (r.statusCode() != expected && Files.exists(Path.of("target/bench-load-verbose"))) {
-      System.err.println(r.statusCode() + " " + r.bodyAsString());
+  /** OK when the answer is the one expected; otherwise the first such answer of the operation is kept to be shown. */
+  private static Stages.Outcome outcome(String operation, HttpResponse<Buffer> r, int expected) {
+    if (r.statusCode() != expected) {
+      Stages.firstError(operation, r.statusCode() + " " + r.bodyAsString());
     }
     return r.statusCode() == expected ? Stages.Outcome.OK : Stages.Outcome.ERROR;
-  }
-
-  private static String operatorToken(WebClient client) throws Exception {
-    String admin = login(client, "admin", "bench-admin-password");
-    client.post("/api/v1/accounts").bearerTokenAuthentication(admin).sendJsonObject(new JsonObject()
-            .put("login", "load-operator").put("password", "load-operator-password-1")
-            .put("roles", new JsonArray().add("OPERATOR")).put("territories", new JsonArray().add(TERRITORIES[0])
-                .add(TERRITORIES[1])))
-        .await(10, TimeUnit.MINUTES);
-    return login(client, "load-operator", "load-operator-password-1");
-  }
-
-  private static String login(WebClient client, String login, String password) throws Exception {
-    JsonObject body = client.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", login)
-        .put("password", password)).await(10, TimeUnit.MINUTES).bodyAsJsonObject();
-    String token = body.getString("token");
-    if (Boolean.TRUE.equals(body.getBoolean("mustChangePassword"))) {
-      // an account made by an administrator changes its password at its first sign-in before anything else
-      int status = client.post("/api/v1/auth/password").bearerTokenAuthentication(token)
-          .sendJsonObject(new JsonObject().put("currentPassword", password).put("newPassword", "renewed-" + password))
-          .await(10, TimeUnit.MINUTES).statusCode();
-      if (status != 204) {
-        throw new IllegalStateException("first-sign-in password change refused: " + status);
-      }
-    }
-    return token;
   }
 
   private static String patient(WebClient client, String token) throws Exception {
@@ -199,6 +177,15 @@ public final class DayLoad {
             .put("familyName", "Charge").put("givenName", "Journee").put("birthDate", "1980-01-01")
             .put("phone", "04 65 71 99 98").put("communeInsee", "34301"))
         .await(10, TimeUnit.MINUTES).bodyAsJsonObject().getString("id");
+  }
+
+  /** The machine's 1, 5 and 15-minute load averages: it is shared, so a stage's figures depend on them. */
+  private static String loadAverage() {
+    try {
+      return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (java.io.IOException unreadable) {
+      return "unknown";
+    }
   }
 
   private static long rssMb(long pid) {

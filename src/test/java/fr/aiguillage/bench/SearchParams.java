@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The parameters of the searches bench-booking.sh measures through HTTP, kept in {@code bench_search} so pgbench
  * replays the same searches' SQL: the commune's place and territory, the profession, the start of the window
- * (hours from now), and whether the service also looked for overbooking candidates (fewer than 10 results).
+ * (hours from now), and whether the service also looked for overbooking candidates (fewer than 10 results). Only
+ * the searches answered 200 are kept: a refused one ran none of these statements.
  */
 record SearchParams(String commune, String profession, int fromHours) {
 
@@ -32,7 +33,9 @@ record SearchParams(String commune, String profession, int fromHours) {
     List<Tuple> rows = new ArrayList<>();
     for (int i = 0; i < planned.size(); i++) {
       SearchParams p = planned.get(i);
-      rows.add(Tuple.of(i + 1, p.commune(), p.profession(), p.fromHours(), resultCounts[i] < 10 ? 1 : 0));
+      if (resultCounts[i] >= 0) { // answered 200: a failed search issued none of the statements replayed
+        rows.add(Tuple.of(rows.size() + 1, p.commune(), p.profession(), p.fromHours(), resultCounts[i] < 10 ? 1 : 0));
+      }
     }
     pool.preparedQuery("""
         INSERT INTO bench_search

@@ -71,7 +71,7 @@ final class Stages {
         System.out.printf("  %-7s %6.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  refused %d%n", op,
             perSecond(op), percentile(op, 50), p99(op), errors, count(op, Outcome.REFUSED));
         if (broke == null && errors > 0) {
-          broke = op + " (" + errors + " errors)";
+          broke = op + " (" + errors + " errors; the first: " + FIRST_ERRORS.get(op) + ")";
         } else if (broke == null && p99(op) > breakMillis) {
           broke = op + String.format(" (p99 %.0f ms > %d ms)", p99(op), breakMillis);
         }
@@ -80,7 +80,14 @@ final class Stages {
     }
   }
 
+  /** The first failure of each operation (an answer or an exception), shown beside the stage that broke. */
+  private static final Map<String, String> FIRST_ERRORS = new ConcurrentHashMap<>();
+
   private Stages() {
+  }
+
+  static void firstError(String operation, String what) {
+    FIRST_ERRORS.putIfAbsent(operation, what.length() > 400 ? what.substring(0, 400) + "..." : what);
   }
 
   /** {@code callers} loops, each starting its next call when the last ends, for {@code seconds}. */
@@ -109,6 +116,9 @@ final class Stages {
     long t0 = System.nanoTime();
     Timed call = next.apply(caller);
     call.outcome().onComplete(r -> {
+      if (r.failed()) {
+        firstError(call.operation(), String.valueOf(r.cause()));
+      }
       samples.get(call.operation()).add(new Sample(System.nanoTime() - t0,
           r.succeeded() ? r.result() : Outcome.ERROR));
       loop(caller, next, samples, end, done);
