@@ -40,16 +40,16 @@ grep -v '^PGPORT=' "$work/data.out"
 pgport=$(sed -n 's/^PGPORT=//p' "$work/data.out")
 
 ports=()
+# One after the other: started together on a database with no account, both create the admin and the second
+# stops on account_login_unique (AccountService.ensureAdmin checks, then inserts).
 for n in 1 2; do
   port=$(free_port); ports+=("$port")
   AIGUILLAGE_DB_URL="postgresql://postgres@localhost:$pgport/postgres" AIGUILLAGE_HTTP_PORT=$port \
     AIGUILLAGE_DATA_DIR=$work/instance-$n AIGUILLAGE_ADMIN_PASSWORD=bench-admin-password AIGUILLAGE_DEMO_ENABLED=false \
     java -Xmx512m -cp "$cp" fr.aiguillage.App >"$work/instance-$n.log" 2>&1 &
   pids+=($!)
-done
-for n in 0 1; do
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${ports[$n]}/health" || true)" = 200 ]; do
-    kill -0 "${pids[$n]}" 2>/dev/null || { echo "instance $((n + 1)) died:" >&2; tail -40 "$work/instance-$((n + 1)).log" >&2; exit 1; }
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health" || true)" = 200 ]; do
+    kill -0 "${pids[$((n - 1))]}" 2>/dev/null || { echo "instance $n died:" >&2; tail -40 "$work/instance-$n.log" >&2; exit 1; }
     sleep 0.5
   done
 done
