@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one mapping from PostgreSQL's refusals of a request's values to problems, by SQLSTATE (never by message
@@ -51,6 +52,12 @@ public final class SqlFailures {
    */
   private static final String POOL_CLOSED = "Pool closed";
 
+  /**
+   * The pool's own wait timeout (Vert.x SQL client 5.0.7, SqlConnectionPool): off since WaitDeadlinePool, whose
+   * TimeoutException is caught above, but still "database busy" should it be turned on again.
+   */
+  private static final Set<String> POOL_WAIT = Set.of("Timeout waiting for connection", "Timeout");
+
   /** What a statement gets from a connection already closing (SocketConnectionBase), as at the same stop. */
   private static final String NOT_ACTIVE = "Connection is not active now";
 
@@ -68,7 +75,7 @@ public final class SqlFailures {
       if (t instanceof IOException || t instanceof ClosedConnectionException || t instanceof TimeoutException
           || t instanceof VertxException && t.getMessage() != null
           && (t.getMessage().startsWith(PENDING_ON_CLOSED) || t.getMessage().equals(POOL_CLOSED)
-          || t.getMessage().startsWith(NOT_ACTIVE))) {
+          || t.getMessage().startsWith(NOT_ACTIVE) || POOL_WAIT.contains(t.getMessage()))) {
         return new Unavailable();
       }
       if (t instanceof PgException pg && (SESSION_ENDED.contains(pg.getSeverity()) || pg.getSqlState() != null
