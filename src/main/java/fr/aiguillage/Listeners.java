@@ -31,7 +31,7 @@ final class Listeners {
   Listeners(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
     this.config = config;
-    this.loops = new EventLoops(vertx, config.section("http").getInteger("eventLoops", 0), "http.eventLoops");
+    this.loops = new EventLoops(vertx, config.section("http").getInteger("eventLoops", 1), "http.eventLoops");
   }
 
   Future<?> listen(Router router) {
