@@ -29,13 +29,17 @@ final class RollupRefresher {
     vertx.setPeriodic(1, intervalMillis, id -> runOnce());
   }
 
-  /** One round: batches until nothing is pending (a round already under way is not doubled). */
-  void runOnce() {
+  /**
+   * One round: batches until the changes queued before the round began are consumed (a round already under way is not
+   * doubled). Changes queued during the round wait for the next one: under a stream of bookings a round chasing them
+   * would rewrite the same day's block again and again beside the writers (decision 0034).
+   */
+  Future<Integer> runOnce() {
     if (running) {
-      return;
+      return Future.succeededFuture(0);
     }
     running = true;
-    untilDone(0).onComplete(done -> {
+    return rollups.lastChange(pool).compose(upTo -> untilDone(0, upTo)).andThen(done -> {
       running = false;
       if (done.failed()) {
         LOG.warn("indicator rollups not refreshed: {}", done.cause().toString());
@@ -45,7 +49,8 @@ final class RollupRefresher {
     });
   }
 
-  private Future<Integer> untilDone(int consumed) {
-    return rollups.refresh(pool).compose(n -> n == 0 ? Future.succeededFuture(consumed) : untilDone(consumed + n));
+  private Future<Integer> untilDone(int consumed, long upTo) {
+    return rollups.refresh(pool, upTo)
+        .compose(n -> n == 0 ? Future.succeededFuture(consumed) : untilDone(consumed + n, upTo));
   }
 }

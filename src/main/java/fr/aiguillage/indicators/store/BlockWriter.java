@@ -54,11 +54,12 @@ final class BlockWriter {
   private BlockWriter() {
   }
 
-  /** One batch; how many changes it consumed (0: the blocks are up to date). */
-  static Future<Integer> refresh(Pool pool) {
+  /** One batch of the changes up to {@code upTo}; how many it consumed (0: none left up to there). */
+  static Future<Integer> refresh(Pool pool, long upTo) {
     return pool.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(hashtext('indicator_rollup'))").execute()
         .compose(v -> tx.preparedQuery("DELETE FROM indicator_change WHERE id IN (SELECT id FROM indicator_change"
-            + " ORDER BY id LIMIT $1) RETURNING source, territory_id, day").execute(Tuple.of(BATCH)))
+            + " WHERE id <= $2 ORDER BY id LIMIT $1) RETURNING source, territory_id, day")
+            .execute(Tuple.of(BATCH, upTo)))
         .compose(changes -> {
           Future<Void> chain = Future.succeededFuture();
           for (Statements s : DayTallies.STATEMENTS) {

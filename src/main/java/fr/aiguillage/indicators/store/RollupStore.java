@@ -151,7 +151,18 @@ public final class RollupStore {
 
   /** One batch of the refresher; how many changes it consumed (0: the blocks are up to date). */
   public Future<Integer> refresh(Pool pool) {
-    return BlockWriter.refresh(pool);
+    return BlockWriter.refresh(pool, Long.MAX_VALUE);
+  }
+
+  /** One batch of the changes queued up to {@code upTo} (a {@link #lastChange}); how many it consumed. */
+  public Future<Integer> refresh(Pool pool, long upTo) {
+    return BlockWriter.refresh(pool, upTo);
+  }
+
+  /** The id of the last change queued so far (0 when none ever was). */
+  public Future<Long> lastChange(Pool pool) {
+    return pool.query("SELECT coalesce(max(id), 0) AS last FROM indicator_change").execute()
+        .map(rows -> rows.iterator().next().getLong("last"));
   }
 
   /**
