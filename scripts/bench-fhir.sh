@@ -37,15 +37,15 @@ port=$(sed -n 's/^PGPORT=//p' "$out")
 read -r http_tps http_p50 http_p99 < <(sed -n 's/^FHIR_HTTP //p' "$out")
 
 echo "EXPLAIN (ANALYZE, BUFFERS) of the statement, generic plan, first measured search (plan lines only):"
-psql -X -q -h localhost -p "$port" -U postgres -f scripts/bench-fhir-explain.sql postgres \
+psql -X -q -h localhost -p "$port" -U postgres -f target/bench-fhir-explain.sql postgres \
   | grep -E 'Scan|Index Cond|Heap Fetches|Buffers|Execution Time|SubPlan' | sed 's/^/  /' | cut -c1-150
-echo "pgbench, 16 clients, the search's own SQL (scripts/bench-fhir.sql) with the measured searches' parameters:"
+echo "pgbench, 16 clients, the search's own SQL (target/bench-fhir.sql, written from SasSlotStore) with the measured searches' parameters:"
 logs=target/pgbench-fhir && rm -rf "$logs" && mkdir -p "$logs"
 # The SAS search runs on the search pool, whose sessions plan once (plan_cache_mode=force_generic_plan,
 # decisions 0005 and 0026): so here.
 PGOPTIONS='-c plan_cache_mode=force_generic_plan' \
   pgbench -n -M prepared -h localhost -p "$port" -U postgres -c 16 -j 2 -T "${4:-20}" -D searches="$searches" \
-  -l --log-prefix="$logs/tx" -f scripts/bench-fhir.sql postgres >"$logs/summary.txt"
+  -l --log-prefix="$logs/tx" -f target/bench-fhir.sql postgres >"$logs/summary.txt"
 grep -E 'tps|latency average|number of transactions actually processed' "$logs/summary.txt"
 sql_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logs/summary.txt")
 read -r sql_p50 sql_p99 < <(cat "$logs"/tx* | awk '{ print $3 / 1000 }' | sort -n \

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * generated once under target/bench-data and reused, on a copy), the load from a JVM of its own ({@link FhirLoad}),
  * with the CPU per search of the service, the load client and PostgreSQL. The measured searches' parameters go to
  * {@code bench_fhir_search}, then the database stays up ({@code PGPORT=...} on stdout) until standard input closes,
- * for pgbench to replay the service's own SQL (scripts/bench-fhir.sql) as the ceiling.
+ * for pgbench to replay the service's own SQL (target/bench-fhir.sql, written from SasSlotStore) as the ceiling.
  */
 public final class FhirBench {
 
@@ -142,6 +142,7 @@ public final class FhirBench {
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
     pool.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
+    writeReplayScripts();
     System.out.println("PGPORT=" + db.settings().port());
     System.out.flush();
     // Keep PostgreSQL up until the script has run pgbench and closes our standard input.
@@ -181,6 +182,22 @@ public final class FhirBench {
   private static Pool patientPool(Vertx vertx, DatabaseServer db) {
     return PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(2).setConnectionTimeout(600))
         .connectingTo(Pools.connectOptions(db.settings())).using(vertx).build();
+  }
+
+  /**
+   * The service's own statement (SasSlotStore), for pgbench (target/bench-fhir.sql: one measured search's parameters
+   * picked at random, -D searches=N) and for psql's EXPLAIN (target/bench-fhir-explain.sql: the first measured search,
+   * planned as on the search pool). Not replayed: the search's audit row (written in groups, many requests a commit).
+   */
+  private static void writeReplayScripts() throws java.io.IOException {
+    String statement = fr.aiguillage.fhir.store.SasSlotStore.FREE_BY_SITE;
+    String pick = "SELECT rpps, from_at, to_at FROM bench_fhir_search WHERE n = %s \\gset\n";
+    Files.writeString(Path.of("target/bench-fhir.sql"), "\\set n random(1, :searches)\n" + pick.formatted(":n")
+        + statement.replace("$1", ":rpps").replace("$2", ":from_at").replace("$3", ":to_at")
+        .replace("$4", "now()").replace("$5", "'{SNP}'") + ";\n");
+    Files.writeString(Path.of("target/bench-fhir-explain.sql"), "SET plan_cache_mode = force_generic_plan;\n"
+        + pick.formatted("1") + "PREPARE search AS " + statement + ";\n"
+        + "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE search(:'rpps', :'from_at', :'to_at', now(), '{SNP}');\n");
   }
 
   /** The measured searches, for pgbench: identifiers, window, and the professionals' ids they name. */

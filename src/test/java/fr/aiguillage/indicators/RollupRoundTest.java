@@ -5,6 +5,8 @@ import fr.aiguillage.indicators.store.RollupStore;
 import fr.aiguillage.support.ApiTest;
 import fr.aiguillage.support.Fixtures;
 import io.vertx.sqlclient.Pool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,46 +24,45 @@ class RollupRoundTest extends ApiTest {
   private static final String CHANGE = "INSERT INTO indicator_change (source, territory_id, day)"
       + " VALUES ('calls', '" + Fixtures.THAU + "', date '2026-11-20')";
 
+  private Pool pool;
+  private final RollupStore rollups = new RollupStore();
+
+  @BeforeEach
+  void emptyQueue() throws Exception {
+    pool = Pools.create(server.vertx, server.db, 2);
+    drain(Long.MAX_VALUE);
+  }
+
+  @AfterEach
+  void closePool() throws Exception {
+    pool.close().await(30, TimeUnit.SECONDS);
+  }
+
   @Test
   @DisplayName("a round bounded by the last change at its start leaves the changes queued after it for the next round")
   void roundStopsAtItsStart() throws Exception {
-    Pool pool = Pools.create(server.vertx, server.db, 2);
-    try {
-      RollupStore rollups = new RollupStore();
-      drain(rollups, pool, Long.MAX_VALUE);
-      server.execute(CHANGE);
-      server.execute(CHANGE);
-      long upTo = rollups.lastChange(pool).await(30, TimeUnit.SECONDS);
-      server.execute(CHANGE); // queued while the round runs
+    server.execute(CHANGE);
+    server.execute(CHANGE);
+    long upTo = rollups.lastChange(pool).await(30, TimeUnit.SECONDS);
+    server.execute(CHANGE); // queued while the round runs
 
-      assertThat(drain(rollups, pool, upTo)).isEqualTo(2);
-      assertThat(server.count("SELECT count(*) FROM indicator_change")).isEqualTo(1);
-      assertThat(drain(rollups, pool, rollups.lastChange(pool).await(30, TimeUnit.SECONDS))).isEqualTo(1);
-      assertThat(server.count("SELECT count(*) FROM indicator_change")).isZero();
-    } finally {
-      pool.close().await(30, TimeUnit.SECONDS);
-    }
+    assertThat(drain(upTo)).isEqualTo(2);
+    assertThat(server.count("SELECT count(*) FROM indicator_change")).isEqualTo(1);
+    assertThat(drain(rollups.lastChange(pool).await(30, TimeUnit.SECONDS))).isEqualTo(1);
+    assertThat(server.count("SELECT count(*) FROM indicator_change")).isZero();
   }
 
   @Test
   @DisplayName("the refresher's round consumes what was queued before it and reports how much")
   void refresherRound() throws Exception {
-    Pool pool = Pools.create(server.vertx, server.db, 2);
-    try {
-      RollupStore rollups = new RollupStore();
-      drain(rollups, pool, Long.MAX_VALUE);
-      server.execute(CHANGE);
-      server.execute(CHANGE);
-      RollupRefresher refresher = new RollupRefresher(pool, rollups);
-      int consumed = refresher.runOnce().await(60, TimeUnit.SECONDS);
-      assertThat(consumed).isEqualTo(2);
-      assertThat(server.count("SELECT count(*) FROM indicator_change")).isZero();
-    } finally {
-      pool.close().await(30, TimeUnit.SECONDS);
-    }
+    server.execute(CHANGE);
+    server.execute(CHANGE);
+    int consumed = new RollupRefresher(pool, rollups).runOnce().await(60, TimeUnit.SECONDS);
+    assertThat(consumed).isEqualTo(2);
+    assertThat(server.count("SELECT count(*) FROM indicator_change")).isZero();
   }
 
-  private static int drain(RollupStore rollups, Pool pool, long upTo) throws Exception {
+  private int drain(long upTo) throws Exception {
     int total = 0;
     for (int n = rollups.refresh(pool, upTo).await(60, TimeUnit.SECONDS); n > 0;
          n = rollups.refresh(pool, upTo).await(60, TimeUnit.SECONDS)) {

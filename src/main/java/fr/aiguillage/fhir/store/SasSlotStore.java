@@ -28,7 +28,8 @@ import java.util.UUID;
  */
 public final class SasSlotStore {
 
-  private static final String FREE_BY_SITE = """
+  /** The statement; public for scripts/bench-fhir.sh, whose pgbench replay and EXPLAIN are written from it. */
+  public static final String FREE_BY_SITE = """
       SELECT p.id AS professional_id, p.rpps, p.family_name, p.given_name, p.phone AS professional_phone,
              st.id AS site_id, st.name, st.address, st.commune_insee, st.lat, st.lon, st.phone,
              f.ids, f.kinds, f.starts, f.ends, f.sources, f.rules
