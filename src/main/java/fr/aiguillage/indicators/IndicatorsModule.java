@@ -21,7 +21,7 @@ public final class IndicatorsModule {
     this.routes = new IndicatorRoutes(new IndicatorService(pool, clock, audit, territoryIds),
         new CsvExport(config.indicators().smallCountThreshold()), clock);
     int seconds = config.section("indicators").getInteger("rollupRefreshSeconds", 30);
-    new RollupRefresher(pool, new RollupStore()).start(vertx, seconds * 1000L);
+    new RollupRefresher(pool, new RollupStore(), clock).start(vertx, seconds * 1000L);
     if (config.section("indicators").getBoolean("warmUp", true)) {
       // the first report after a start would otherwise pay for cold code and new connections (decision 0030)
       routes.warmUp();

@@ -54,12 +54,28 @@ final class BlockWriter {
   private BlockWriter() {
   }
 
-  /** One batch of the changes up to {@code upTo}; how many it consumed (0: none left up to there). */
-  static Future<Integer> refresh(Pool pool, long upTo) {
+  /** A "today" after every day: no change is left queued. */
+  static final LocalDate DEFER_NOTHING = LocalDate.of(9999, 12, 31);
+  private static final String AGENDA = "'" + FigureCatalog.AGENDA.name() + "'";
+  /**
+   * A deferred day needs one queued change, not one per booking of the week: the later ones go ($1 up to, $2 today).
+   */
+  private static final String COMPACT = "DELETE FROM indicator_change c WHERE c.id <= $1 AND c.source = " + AGENDA
+      + " AND c.day >= $2 AND EXISTS (SELECT 1 FROM indicator_change o WHERE o.source = c.source"
+      + " AND o.territory_id = c.territory_id AND o.day = c.day AND o.id < c.id)";
+  /** The changes to consume, but the agenda's from $3 (today) on, left queued until their day has passed. */
+  private static final String CONSUME = "DELETE FROM indicator_change WHERE id IN (SELECT id FROM indicator_change"
+      + " WHERE id <= $2 AND NOT (source = " + AGENDA + " AND day >= $3) ORDER BY id LIMIT $1)"
+      + " RETURNING source, territory_id, day";
+
+  /**
+   * One batch of the changes up to {@code upTo}, but the agenda's from {@code today} on; how many it consumed (0: none
+   * left up to there).
+   */
+  static Future<Integer> refresh(Pool pool, long upTo, LocalDate today) {
     return pool.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(hashtext('indicator_rollup'))").execute()
-        .compose(v -> tx.preparedQuery("DELETE FROM indicator_change WHERE id IN (SELECT id FROM indicator_change"
-            + " WHERE id <= $2 ORDER BY id LIMIT $1) RETURNING source, territory_id, day")
-            .execute(Tuple.of(BATCH, upTo)))
+        .compose(v -> tx.preparedQuery(COMPACT).execute(Tuple.of(upTo, today)))
+        .compose(v -> tx.preparedQuery(CONSUME).execute(Tuple.of(BATCH, upTo, today)))
         .compose(changes -> {
           Future<Void> chain = Future.succeededFuture();
           for (Statements s : DayTallies.STATEMENTS) {

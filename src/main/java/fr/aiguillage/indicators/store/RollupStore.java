@@ -149,14 +149,21 @@ public final class RollupStore {
         }));
   }
 
-  /** One batch of the refresher; how many changes it consumed (0: the blocks are up to date). */
+  /**
+   * One batch of every queued change, the agenda's future days included (a bulk load rolled up once); how many
+   * changes it consumed (0: the blocks are up to date).
+   */
   public Future<Integer> refresh(Pool pool) {
-    return BlockWriter.refresh(pool, Long.MAX_VALUE);
+    return BlockWriter.refresh(pool, Long.MAX_VALUE, BlockWriter.DEFER_NOTHING);
   }
 
-  /** One batch of the changes queued up to {@code upTo} (a {@link #lastChange}); how many it consumed. */
-  public Future<Integer> refresh(Pool pool, long upTo) {
-    return BlockWriter.refresh(pool, upTo);
+  /**
+   * One batch of the changes queued up to {@code upTo} (a {@link #lastChange}); how many it consumed. The agenda's
+   * changes of days from {@code today} on stay queued until their day has passed (decision 0035): reports read those
+   * days from the records, and a slot booked for next week would otherwise have its whole day rewritten at every round.
+   */
+  public Future<Integer> refresh(Pool pool, long upTo, LocalDate today) {
+    return BlockWriter.refresh(pool, upTo, today);
   }
 
   /** The id of the last change queued so far (0 when none ever was). */
