@@ -38,6 +38,8 @@ public final class BookingBench {
 
   /** Free slots set aside for pgbench, one per transaction: enough for two 15-second runs. */
   private static final int PGBENCH_SLOTS = 400_000;
+  /** Patients the bookings go round (scripts/bench-booking.sql takes the n-th booking's the same way). */
+  private static final int PATIENTS = 1_000;
   private static final int WARM_UP_SEARCHES = 40_000;
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +62,13 @@ public final class BookingBench {
         .setDefaultPort(service.actualPort()), new PoolOptions().setHttp1MaxSize(64));
     String token = Operators.operatorToken(client, "bench-admin-password", "bench-operator",
         "bench-operator-password", List.of("bassin-de-thau", "montpellier-est-berange"));
-    String patientId = patient(client, token);
+    // Bookings go round the patients, as a secretariat's day does: one patient booked 20,000 times made the scope
+    // guard read 20,000 appointments per booking (the territories of the patient's appointments).
+    List<String> patientIds = new ArrayList<>();
+    for (int i = 0; i < PATIENTS; i++) {
+      patientIds.add(patient(client, token, i));
+    }
+    AtomicInteger nextPatient = new AtomicInteger();
 
     List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
         .stream().map(r -> r.getString(0)).toList();
@@ -94,14 +102,16 @@ public final class BookingBench {
             + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (2 * bookings + PGBENCH_SLOTS))
         .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
     ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, 2 * bookings));
-    Load.Result warmBookings = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
+    Load.Result warmBookings = Load.run(32, bookings,
+            () -> book(client, token, patientIds.get(nextPatient.getAndIncrement() % PATIENTS), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         warmBookings.ok(), warmBookings.perSecond(), warmBookings.percentileMillis(50),
         warmBookings.percentileMillis(99));
     checkAnswers("booking warm-up", warmBookings);
     Map<String, Long> beforeBookings = Statements.counters(pool);
-    Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId, forHttp.poll()))
+    Load.Result booked = Load.run(32, bookings,
+            () -> book(client, token, patientIds.get(nextPatient.getAndIncrement() % PATIENTS), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
@@ -110,7 +120,7 @@ public final class BookingBench {
         java.nio.file.Path.of("target/bench-booking-activity-booking-http.txt"));
     System.out.printf("BOOKING_HTTP %.1f %.3f%n", booked.perSecond(), booked.percentileMillis(99));
 
-    prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientId);
+    prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientIds);
     vertx.undeploy(vertx.deploymentIDs().iterator().next()).await(1, TimeUnit.MINUTES);
     pool.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
@@ -147,10 +157,11 @@ public final class BookingBench {
     }
   }
 
-  private static String patient(WebClient client, String token) throws Exception {
+  private static String patient(WebClient client, String token, int i) throws Exception {
     return client.post("/api/v1/patients").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
-            .put("familyName", "Banc").put("givenName", "Essai").put("birthDate", "1980-01-01")
-            .put("phone", "04 65 71 99 99").put("communeInsee", "34301"))
+            .put("familyName", "Banc").put("givenName", "Essai " + i).put("birthDate", "1980-01-01")
+            .put("phone", String.format("04 65 7%d %02d %02d", i / 10000 % 10, i / 100 % 100, i % 100))
+            .put("communeInsee", "34301"))
         .await(1, TimeUnit.MINUTES).bodyAsJsonObject().getString("id");
   }
 
@@ -184,14 +195,18 @@ public final class BookingBench {
   }
 
   /** Numbered free slots for pgbench to take one by one, and the ids its transaction needs. */
-  private static void prepareForPgbench(Pool pool, List<String> slots, String patientId) throws Exception {
+  private static void prepareForPgbench(Pool pool, List<String> slots, List<String> patientIds) throws Exception {
     pool.query("CREATE TABLE bench_slot (n bigint PRIMARY KEY, id uuid NOT NULL)").execute()
         .await(1, TimeUnit.MINUTES);
     pool.preparedQuery("INSERT INTO bench_slot SELECT i, s::uuid FROM unnest($1::text[]) WITH ORDINALITY AS t(s, i)")
         .execute(io.vertx.sqlclient.Tuple.of(slots.toArray(String[]::new))).await(5, TimeUnit.MINUTES);
     pool.query("CREATE SEQUENCE bench_seq").execute().await(1, TimeUnit.MINUTES);
-    pool.preparedQuery("CREATE TABLE bench_ids AS SELECT $1::uuid AS patient_id,"
-            + " (SELECT id FROM account WHERE login = 'bench-operator') AS account_id")
-        .execute(io.vertx.sqlclient.Tuple.of(patientId)).await(1, TimeUnit.MINUTES);
+    // bench_ids: the n-th booking's patient (round the same patients as over HTTP) and the operator
+    pool.preparedQuery("CREATE TABLE bench_patient AS SELECT i - 1 AS i, p::uuid AS patient_id"
+            + " FROM unnest($1::text[]) WITH ORDINALITY AS t(p, i)")
+        .execute(io.vertx.sqlclient.Tuple.of(patientIds.toArray(String[]::new))).await(1, TimeUnit.MINUTES);
+    pool.query("ALTER TABLE bench_patient ADD PRIMARY KEY (i)").execute().await(1, TimeUnit.MINUTES);
+    pool.query("CREATE TABLE bench_ids AS SELECT (SELECT id FROM account WHERE login = 'bench-operator') AS account_id")
+        .execute().await(1, TimeUnit.MINUTES);
   }
 }
