@@ -39,7 +39,7 @@ final class RollupRefresher {
    * One round: batches until the changes queued before the round began are consumed (a round already under way is not
    * doubled). Changes queued during the round wait for the next one: under a stream of bookings a round chasing them
    * would rewrite the same day's block again and again beside the writers (decision 0034). The agenda's changes of
-   * days from today on wait for their day to pass (decision 0035).
+   * days from today on wait for their day to pass (decision 0037).
    */
   Future<Integer> runOnce() {
     if (running) {

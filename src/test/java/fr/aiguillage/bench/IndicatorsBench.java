@@ -268,7 +268,7 @@ public final class IndicatorsBench {
 
   /**
    * Waits until the service's refresher has consumed every pending change (the rollups are complete), but the agenda's
-   * of days not yet passed, which wait for their day (decision 0035).
+   * of days not yet passed, which wait for their day (decision 0037).
    */
   private static void awaitRollups(Pool pool) throws Exception {
     while (pool.query("SELECT count(*) FROM indicator_change WHERE NOT (source = 'agenda'"

@@ -137,7 +137,7 @@ class IndicatorRollupTest extends ApiTest {
 
   private void awaitRefreshed() throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    // the agenda's changes of days not yet passed wait for their day (decision 0035)
+    // the agenda's changes of days not yet passed wait for their day (decision 0037)
     while (server.count("SELECT count(*) FROM indicator_change WHERE NOT (source = 'agenda' AND day >= date '"
         + LocalDate.ofInstant(NOW, fr.aiguillage.db.SqlTime.PARIS) + "')") > 0) {
       assertThat(System.nanoTime()).as("rollups refreshed within 2 minutes").isLessThan(deadline);

@@ -159,7 +159,7 @@ public final class RollupStore {
 
   /**
    * One batch of the changes queued up to {@code upTo} (a {@link #lastChange}); how many it consumed. The agenda's
-   * changes of days from {@code today} on stay queued until their day has passed (decision 0035): reports read those
+   * changes of days from {@code today} on stay queued until their day has passed (decision 0037): reports read those
    * days from the records, and a slot booked for next week would otherwise have its whole day rewritten at every round.
    */
   public Future<Integer> refresh(Pool pool, long upTo, LocalDate today) {
