@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 
 /**
@@ -47,6 +48,17 @@ public final class FhirJson {
       throw new UncheckedIOException(e);
     }
     return buffer;
+  }
+
+  /**
+   * Writes {@code text}, a JSON value (or several, comma-separated, inside an array), as it is: its UTF-8 bytes are
+   * copied straight into the output. Jackson's own raw write converts char by char, a fifth of a search's CPU on the
+   * event loop for its 150 slot entries (decision 0031).
+   */
+  static void rawValue(JsonGenerator json, String text) throws IOException {
+    json.writeRawValue(""); // the separator before it, and the value counted for the one after
+    json.flush();
+    ((OutputStream) json.getOutputTarget()).write(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(String)}. */

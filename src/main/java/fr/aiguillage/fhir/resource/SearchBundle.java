@@ -70,7 +70,7 @@ public final class SearchBundle {
           resources.slotEntry(matches, slotUrl, s);
           include(query, s, included);
         }
-        json.writeRawValue(matches.toString());
+        FhirJson.rawValue(json, matches.toString());
         for (Map.Entry<String, FhirJson.Writing> resource : included.entrySet()) {
           String[] typeAndId = resource.getKey().split("/", 2);
           entry(json, typeAndId[0], typeAndId[1], "include", resource.getValue());
