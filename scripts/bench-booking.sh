@@ -4,6 +4,8 @@
 # The data set is made once per size and day under target/bench-data/ and copied for each run (BenchDatabase).
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
 # Arguments: [professionals] [searches] [bookings] [pgbench seconds] [warm-up searches=40000]
+# Environment: JFR=1 records the benchmark's JVM (the service, and the HTTP load client on its own event loops) in
+# target/bench-booking.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -15,7 +17,9 @@ rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test
 echo "machine at the start (shared: compare the ratios, not the absolute figures): $(uptime)"
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-booking.out
-java -Xmx3g -cp "$snapshot:$(cat target/bench.classpath)" \
+jfr=()
+[[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=filename=target/bench-booking.jfr,settings=profile)
+java -Xmx3g "${jfr[@]}" -cp "$snapshot:$(cat target/bench.classpath)" \
   fr.aiguillage.bench.BookingBench "${1:-100000}" "${2:-20000}" "${3:-10000}" "${5:-40000}" < "$fifo" > "$out" 2>target/bench-booking.err &
 bench=$!
 exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it
