@@ -4,6 +4,7 @@ import fr.aiguillage.json.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import fr.aiguillage.failure.FieldError;
 import fr.aiguillage.json.TextRules;
 import fr.aiguillage.json.TimeWindow;
@@ -29,6 +30,10 @@ public final class Requests {
   static final String TOKEN = "aiguillage.token";
   /** The contract path of the operation a request was matched to before its route (set by the territory guard). */
   public static final String OPERATION_PATH = "aiguillage.operationPath";
+
+  /** A body is one JSON value: anything after it is refused, as the contract's validator does. */
+  private static final ObjectReader TREE = Json.MAPPER.reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Requests() {
   }
@@ -61,17 +66,30 @@ public final class Requests {
   }
 
   public static <T> T body(RoutingContext ctx, Class<T> type) {
+    JsonNode tree = tree(ctx);
+    try {
+      return Json.MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new Invalid(ValidationErrors.from(e));
+    }
+  }
+
+  /**
+   * The JSON body as a tree, its strings and field names checked against {@link TextRules}: for a route that checks
+   * its body itself, in full, instead of the contract's validator (see {@code TriageRoutes}).
+   */
+  public static JsonNode tree(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
       throw new Invalid("body", "a JSON body is required");
     }
     try {
-      JsonNode tree = Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+      JsonNode tree = TREE.readTree(ctx.body().buffer().getBytes());
       List<FieldError> refused = new ArrayList<>();
       checkText(tree, "", refused);
       if (!refused.isEmpty()) {
         throw new Invalid(refused);
       }
-      return Json.MAPPER.treeToValue(tree, type);
+      return tree;
     } catch (JsonProcessingException e) {
       throw new Invalid(ValidationErrors.from(e));
     } catch (IOException e) {

@@ -52,13 +52,13 @@ class TriageGuidanceApiTest extends ApiTest {
   void largeBodyHeldToTheContract() {
     String flags = "\"redFlags\": [" + String.join(", ", java.util.Collections.nCopies(12, "\"CHEST_PAIN\"")) + "]";
     for (String padding : List.of("", " ".repeat(20_000))) {
-      var refused = http.send(HttpMethod.POST, "/api/v1/triage/preview", operator,
+      var refused = http.send(HttpMethod.POST, "/api/v1/triage", operator,
           Buffer.buffer("{\"age\": 60, \"sex\": \"M\", \"complaint\": \"OTHER\"," + padding + flags + "}"));
       assertInvalidField(refused, "redFlags");
-      var accepted = http.send(HttpMethod.POST, "/api/v1/triage/preview", operator,
+      var accepted = http.send(HttpMethod.POST, "/api/v1/triage", operator,
           Buffer.buffer("{\"age\": 60, \"sex\": \"M\", \"complaint\": \"OTHER\"," + padding
               + "\"redFlags\": [\"CHEST_PAIN\"]}"));
-      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(201);
       assertThat(accepted.bodyAsJsonObject().getString("urgency")).isEqualTo("VITAL");
     }
   }
