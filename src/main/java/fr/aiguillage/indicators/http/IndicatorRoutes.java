@@ -11,6 +11,7 @@ import fr.aiguillage.web.Requests;
 import fr.aiguillage.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /** {@code GET /api/v1/indicators} (JSON) and {@code GET /api/v1/indicators.csv} (the same figures, exported). */
 public final class IndicatorRoutes {
@@ -37,12 +39,13 @@ public final class IndicatorRoutes {
     api.getRoute("indicatorsCsv").addHandler(this::csv);
   }
 
-  /** The JSON report's code path once, over a range with no data (IndicatorService#warmUp); never fails. */
-  public Future<Void> warmUp() {
-    return indicators.warmUp().<Void>map(report -> {
-      if (report != null) {
-        ReportJson.of(report).toBuffer();
-      }
+  /**
+   * The JSON report's code path over a range with no data, a year by month and by day ({@link
+   * IndicatorService#warmUp}: each of the pool's {@code connections} first); never fails.
+   */
+  public Future<Void> warmUp(int connections, Function<SqlClient, Future<?>> alsoOnEach) {
+    return indicators.warmUp(connections, alsoOnEach).<Void>map(reports -> {
+      reports.forEach(report -> ReportJson.of(report).toBuffer());
       return null;
     }).otherwiseEmpty();
   }
