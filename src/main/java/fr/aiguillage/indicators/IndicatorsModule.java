@@ -17,13 +17,15 @@ import java.util.function.Supplier;
 /** Wires the indicators from the shared parts, starts their rollups' refresher and hands back their routes. */
 public final class IndicatorsModule {
 
+  private final IndicatorService indicators;
   private final IndicatorRoutes routes;
   private final boolean warm;
   private final int connections;
 
   public IndicatorsModule(Vertx vertx, Pool pool, Clock clock, AuditTrail audit, Supplier<Set<String>> territoryIds,
                           AppConfig config) {
-    this.routes = new IndicatorRoutes(new IndicatorService(pool, clock, audit, territoryIds),
+    this.indicators = new IndicatorService(pool, clock, audit, territoryIds);
+    this.routes = new IndicatorRoutes(indicators,
         new CsvExport(config.indicators().smallCountThreshold()), clock);
     int seconds = config.section("indicators").getInteger("rollupRefreshSeconds", 30);
     new RollupRefresher(pool, new RollupStore()).start(vertx, seconds * 1000L);
@@ -40,7 +42,7 @@ public final class IndicatorsModule {
     if (!warm) {
       return Future.succeededFuture();
     }
-    return routes.warmUp(connections, alsoOnEach);
+    return routes.warmUp(indicators.warmUp(connections, alsoOnEach));
   }
 
   public IndicatorRoutes routes() {

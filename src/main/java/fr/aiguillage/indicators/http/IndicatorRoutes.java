@@ -11,7 +11,6 @@ import fr.aiguillage.web.Requests;
 import fr.aiguillage.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 import java.time.Clock;
@@ -19,7 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.function.Function;
+import java.util.List;
 
 /** {@code GET /api/v1/indicators} (JSON) and {@code GET /api/v1/indicators.csv} (the same figures, exported). */
 public final class IndicatorRoutes {
@@ -40,12 +39,12 @@ public final class IndicatorRoutes {
   }
 
   /**
-   * The JSON report's code path over a range with no data, a year by month and by day ({@link
-   * IndicatorService#warmUp}: each of the pool's {@code connections} first); never fails.
+   * The JSON answer's code path over the start-up warm-up's reports (a year with no data, by month and by day: {@link
+   * IndicatorService#warmUp}); never fails.
    */
-  public Future<Void> warmUp(int connections, Function<SqlClient, Future<?>> alsoOnEach) {
-    return indicators.warmUp(connections, alsoOnEach).<Void>map(reports -> {
-      reports.forEach(report -> ReportJson.of(report).toBuffer());
+  public Future<Void> warmUp(Future<List<Report>> reports) {
+    return reports.<Void>map(all -> {
+      all.forEach(report -> ReportJson.of(report).toBuffer());
       return null;
     }).otherwiseEmpty();
   }
