@@ -133,6 +133,7 @@ public final class AiguillageVerticle extends VerticleBase {
     ical.feeds().showDutiesFrom(rota.dutyFeed());
     PushModule push = new PushModule(vertx, pool, clock, audit, events, config, new PushModule.Parts(territories,
         professionals, patients, triage, agenda.search(), claims, notify.notices(), notify.directOutbox()));
+    IndicatorsModule indicators = new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config);
     return relay.start()
         .compose(v -> territories.loadFrom(config.territoriesFile()))
         .compose(t -> accounts.ensureAdmin(secrets.adminPassword()))
@@ -147,7 +148,9 @@ public final class AiguillageVerticle extends VerticleBase {
         .onSuccess(v -> privacy.scheduleRetention(vertx))
         .compose(v -> ops.start(relay, notify::queued))
         .onSuccess(v -> push.start())
-        .compose(v -> Future.all(contract, vertx.fileSystem().readFile(ApiRouter.CONTRACT)))
+        // the indicators' warm-up (decision 0036) runs while the contract is parsed; the service listens after both
+        .compose(v -> Future.all(contract, vertx.fileSystem().readFile(ApiRouter.CONTRACT),
+            indicators.warmUp(auth::warmUp)))
         .compose(loaded -> listeners.listen(ApiRouter.build(vertx, loaded.resultAt(0), loaded.<Buffer>resultAt(1),
             config.bodyLimitBytes(), config.ical().importMaxBytes(), auth, audit,
             scope.guard(loaded.resultAt(0)), List.of(
@@ -166,7 +169,7 @@ public final class AiguillageVerticle extends VerticleBase {
                 triageModule.routes()::mount,
                 ical.routes()::mount,
                 new WaitlistRoutes(waitlist, proposals)::mount,
-                new IndicatorsModule(vertx, pool, clock, audit, territories::ids, config).routes()::mount,
+                indicators.routes()::mount,
                 notify::mount,
                 rota.routes()::mount,
                 push.routes()::mount,

@@ -1,5 +1,6 @@
 package fr.aiguillage.db;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -8,6 +9,11 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /** Builds the reactive connection pool. */
 public final class Pools {
@@ -32,6 +38,25 @@ public final class Pools {
     PgConnectOptions connect = connectOptions(db);
     connect.addProperty("plan_cache_mode", "force_generic_plan");
     return build(vertx, connect, size, "aiguillage-search");
+  }
+
+  /**
+   * Takes {@code size} connections of the pool at once (so each is a connection of its own, opened now if it was not
+   * yet) and runs {@code work} on each, then gives them back: a start-up warm-up reaches every backend the first
+   * requests may be given (decision 0036). A connection the pool could not give is skipped; never fails.
+   */
+  public static Future<Void> onEachConnection(Pool pool, int size, Function<SqlConnection, Future<?>> work) {
+    List<Future<SqlConnection>> taken = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      taken.add(pool.getConnection());
+    }
+    return Future.join(taken)
+        .transform(all -> Future.join(taken.stream().filter(Future::succeeded)
+            .map(c -> work.apply(c.result())).toList()))
+        .transform(done -> {
+          taken.stream().filter(Future::succeeded).forEach(c -> c.result().close());
+          return Future.<Void>succeededFuture();
+        });
   }
 
   /** Where and how to connect, TLS included when the URL asks for it (docs/privacy.md, "Chiffrement"). */

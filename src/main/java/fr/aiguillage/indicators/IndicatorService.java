@@ -1,5 +1,6 @@
 package fr.aiguillage.indicators;
 
+import fr.aiguillage.db.Pools;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.failure.Forbidden;
 import fr.aiguillage.failure.Invalid;
@@ -19,6 +20,7 @@ import fr.aiguillage.security.model.Caller;
 import fr.aiguillage.security.model.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,19 +71,35 @@ public final class IndicatorService {
   }
 
   /**
-   * Start-up warm-up (docs/decisions/0030): a month report of one territory over January 2000, a range with no block
-   * and no record, through the same code (plan, statements, merge, report) without the audit trail (nobody reads).
-   * Null when no territory is known.
+   * Start-up warm-up (decisions 0030, 0036), over the year 2000 of one territory, a range with no block and no record.
+   * First on each of the pool's {@code connections}, {@code alsoOnEach} (the session lookup every request makes), then
+   * the report's statements ({@link IndicatorStore#warmUp}); then the year by month and by day through the same code
+   * (plan, the rollups' statements, merge, report) without the audit trail (nobody reads) and without the other
+   * sources' records: the reports, of a year's shape, to be written as JSON. None when no territory is known.
    */
-  public Future<Report> warmUp() {
+  public Future<List<Report>> warmUp(int connections, Function<SqlClient, Future<?>> alsoOnEach) {
     List<String> territories = territoryIds.get().stream().sorted().limit(1).toList();
     if (territories.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(List.of());
     }
-    IndicatorQuery q = new IndicatorQuery(territories.get(0), instant(LocalDate.of(2000, 1, 1)),
-        instant(LocalDate.of(2000, 2, 1)), Granularity.MONTH);
     Instant now = clock.instant();
-    return store.warmUp(pool, new IndicatorStore.Params(territories, q.from(), q.to(), q.granularity(), now))
+    IndicatorQuery january = query2000(territories.get(0), 2, Granularity.MONTH);
+    IndicatorStore.Params params = new IndicatorStore.Params(territories, january.from(), january.to(),
+        january.granularity(), now);
+    return Pools.onEachConnection(pool, connections, c -> alsoOnEach.apply(c).transform(v -> store.warmUp(c, params)))
+        .compose(v -> warmReport(territories, query2000(territories.get(0), 2001, Granularity.MONTH), now))
+        .compose(month -> warmReport(territories, query2000(territories.get(0), 2001, Granularity.DAY), now)
+            .map(day -> List.of(month, day)));
+  }
+
+  /** From the first day of 2000 to the first of {@code untilMonth} (2: February 2000) or of year 2001. */
+  private static IndicatorQuery query2000(String territory, int until, Granularity granularity) {
+    LocalDate end = until == 2 ? LocalDate.of(2000, 2, 1) : LocalDate.of(until, 1, 1);
+    return new IndicatorQuery(territory, instant(LocalDate.of(2000, 1, 1)), instant(end), granularity);
+  }
+
+  private Future<Report> warmReport(List<String> territories, IndicatorQuery q, Instant now) {
+    return store.readRollups(pool, new IndicatorStore.Params(territories, q.from(), q.to(), q.granularity(), now))
         .map(sources -> report(territories, q, periodStarts(q), sources, now));
   }
 

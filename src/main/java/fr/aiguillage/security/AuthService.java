@@ -69,6 +69,15 @@ public final class AuthService {
   }
 
   /** The account of a live token; fails with PASSWORD_CHANGE_REQUIRED while its first-sign-in change is due. */
+  /**
+   * The session lookup of every request, run once on this connection with a hash no token has (start-up warm-up,
+   * decision 0036): the statement is prepared and planned there, and the session table's index read; no session
+   * found, nothing cached.
+   */
+  public Future<Void> warmUp(io.vertx.sqlclient.SqlClient connection) {
+    return accounts.findBySession(connection, new byte[32], clock.instant()).mapEmpty();
+  }
+
   public Future<Optional<Account>> authenticate(String token) {
     return authenticate(token, false);
   }

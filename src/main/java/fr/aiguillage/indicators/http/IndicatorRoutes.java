@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** {@code GET /api/v1/indicators} (JSON) and {@code GET /api/v1/indicators.csv} (the same figures, exported). */
 public final class IndicatorRoutes {
@@ -37,12 +38,13 @@ public final class IndicatorRoutes {
     api.getRoute("indicatorsCsv").addHandler(this::csv);
   }
 
-  /** The JSON report's code path once, over a range with no data (IndicatorService#warmUp); never fails. */
-  public Future<Void> warmUp() {
-    return indicators.warmUp().<Void>map(report -> {
-      if (report != null) {
-        ReportJson.of(report).toBuffer();
-      }
+  /**
+   * The JSON answer's code path over the start-up warm-up's reports (a year with no data, by month and by day: {@link
+   * IndicatorService#warmUp}); never fails.
+   */
+  public Future<Void> warmUp(Future<List<Report>> reports) {
+    return reports.<Void>map(all -> {
+      all.forEach(report -> ReportJson.of(report).toBuffer());
       return null;
     }).otherwiseEmpty();
   }

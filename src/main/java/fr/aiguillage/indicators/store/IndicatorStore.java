@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -102,18 +103,21 @@ public final class IndicatorStore {
   }
 
   /**
-   * A report's code path run once at start-up, over a range with no block and no record (docs/decisions/0030): the
-   * rollups' statements run (they read the pending list and look blocks up by key: index pages, no block), the other
-   * sources' statements are only prepared on the pool's connections (parsed, never run: no page of their records).
-   * The rolled-up sources' figures, empty.
+   * A report's statements on one connection at start-up, over a range with no block and no record (decisions 0030,
+   * 0036): the other sources' statements are only prepared (parsed, never run: no page of their records), then the
+   * rollups' statements run in a transaction rolled back (they read the pending list and look blocks up by key: index
+   * pages, no block), so each is prepared and planned on this connection's backend.
    */
-  public Future<List<SourceFigures>> warmUp(Pool db, Params params) {
-    List<Future<Void>> prepared = statements().stream()
-        .filter(b -> STATEMENTS.stream().noneMatch(s -> RollupCatalog.SOURCES.contains(s.source())
-            && (b == s.plain() || b == s.breakdowns())))
-        .map(b -> db.withConnection(c -> c.prepare(b.sql()).<Void>mapEmpty())).toList();
-    Future<List<SourceFigures>> rolled = rollups.read(db, params);
-    return Future.all(rolled, Future.all(prepared)).map(v -> rolled.result());
+  public Future<Void> warmUp(SqlConnection connection, Params params) {
+    List<Future<Void>> prepared = STATEMENTS.stream().filter(s -> !RollupCatalog.SOURCES.contains(s.source()))
+        .flatMap(s -> java.util.stream.Stream.of(s.plain(), s.breakdowns())).filter(java.util.Objects::nonNull)
+        .map(b -> connection.prepare(b.sql()).<Void>mapEmpty()).toList();
+    return Future.all(prepared).compose(v -> rollups.readRolledBack(connection, params)).mapEmpty();
+  }
+
+  /** The rolled-up sources' figures alone (start-up warm-up over a range with no data: no record read). */
+  public Future<List<SourceFigures>> readRollups(Pool db, Params params) {
+    return rollups.read(db, params);
   }
 
   /** Every figure from the records, as the catalogue defines it: the reference the rollups must give again. */

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
@@ -127,10 +128,22 @@ public final class RollupStore {
 
   /** The figures of the rolled-up sources over the range, per period and in total. */
   public Future<List<SourceFigures>> read(Pool pool, Params params) {
+    return pool.withTransaction(tx -> read(tx, params));
+  }
+
+  /**
+   * The same read on one given connection, in a transaction rolled back after it (start-up warm-up, decision 0036:
+   * every statement of a report prepared and planned on each connection of the pool).
+   */
+  public Future<List<SourceFigures>> readRolledBack(SqlConnection connection, Params params) {
+    return connection.begin().compose(tx -> read((SqlClient) connection, params).eventually(tx::rollback));
+  }
+
+  private static Future<List<SourceFigures>> read(SqlClient tx, Params params) {
     LocalDate first = DayTallies.day(params.from());
     LocalDate last = DayTallies.day(params.to().minusNanos(1));
     String[] territories = params.territories().toArray(String[]::new);
-    return pool.withTransaction(tx -> tx.query(SNAPSHOT).execute()
+    return tx.query(SNAPSHOT).execute()
         .compose(v -> tx.preparedQuery(PENDING).execute(Tuple.of(territories, first, last)))
         .compose(pending -> {
           Map<String, Set<LocalDate>> raw = rawDays(pending, params, first, last);
@@ -146,7 +159,7 @@ public final class RollupStore {
             }
             return merge(tx, territories, plan, rows);
           });
-        }));
+        });
   }
 
   /**
