@@ -104,7 +104,7 @@ public final class DayLoad {
       System.out.printf("  RSS: instance 1 %d MB, instance 2 %d MB; machine load average %s%n", rssMb(pids[0]),
           rssMb(pids[1]), loadAverage());
       if (streams.closed() > 0 && broke == null) {
-        broke = "call streams (" + streams.closed() + " closed)";
+        broke = "call streams (" + streams.closed() + " closed; the first: " + streams.firstLoss() + ")";
       }
       if (broke != null) {
         System.out.printf("%nBROKE FIRST at %d operators: %s%n", operators, broke);

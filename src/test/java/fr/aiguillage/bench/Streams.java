@@ -16,6 +16,8 @@ final class Streams {
 
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger closed = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<String> firstLoss =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final AtomicLong events = new AtomicLong();
 
   private Streams() {
@@ -23,12 +25,14 @@ final class Streams {
 
   static Streams open(Vertx vertx, int[] ports, String token, int subscribers) {
     Streams streams = new Streams();
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0),
+    // No idle or keep-alive limit on the client's side: a stream ends only when the service ends it.
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0).setKeepAliveTimeout(0),
         new PoolOptions().setHttp1MaxSize(subscribers));
     for (int i = 0; i < subscribers; i++) {
       RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
           .setPort(ports[i % ports.length]).setURI("/api/v1/calls/stream")
-          .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "text/event-stream");
+          .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "text/event-stream")
+          .setIdleTimeout(0);
       http.request(request).compose(r -> r.send()).onSuccess(response -> {
         if (response.statusCode() != 200) {
           streams.closed.incrementAndGet();
@@ -37,16 +41,26 @@ final class Streams {
         streams.open.incrementAndGet();
         response.handler(chunk -> streams.events.addAndGet(occurrences(chunk.toString(), "\ndata:")
             + (chunk.toString().startsWith("data:") ? 1 : 0)));
-        response.endHandler(v -> streams.lost());
-        response.exceptionHandler(e -> streams.lost());
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        response.endHandler(v -> streams.lost(ended, "ended by the service"));
+        response.exceptionHandler(e -> streams.lost(ended, e.toString()));
       }).onFailure(e -> streams.closed.incrementAndGet());
     }
     return streams;
   }
 
-  private void lost() {
-    open.decrementAndGet();
-    closed.incrementAndGet();
+  /** A stream that ended (once, whether by its end or an error); the first cause is kept to be printed. */
+  private void lost(java.util.concurrent.atomic.AtomicBoolean ended, String cause) {
+    if (ended.compareAndSet(false, true)) {
+      firstLoss.compareAndSet(null, cause);
+      open.decrementAndGet();
+      closed.incrementAndGet();
+    }
+  }
+
+  /** Why the first stream that ended did, or null. */
+  String firstLoss() {
+    return firstLoss.get();
   }
 
   void awaitOpen(int expected, int seconds) throws InterruptedException {
