@@ -40,8 +40,8 @@ grep -v '^PGPORT=' "$work/data.out"
 pgport=$(sed -n 's/^PGPORT=//p' "$work/data.out")
 
 ports=()
-# One after the other: started together on a database with no account, both create the admin and the second
-# stops on account_login_unique (AccountService.ensureAdmin checks, then inserts).
+# One after the other, each waited for until healthy: a start is then never slowed by the other's (two started at
+# once on a new database both start too: TwoInstancesStartTest).
 for n in 1 2; do
   port=$(free_port); ports+=("$port")
   AIGUILLAGE_DB_URL="postgresql://postgres@localhost:$pgport/postgres" AIGUILLAGE_HTTP_PORT=$port \

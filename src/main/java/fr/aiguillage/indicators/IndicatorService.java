@@ -39,6 +39,9 @@ import java.util.function.Supplier;
  */
 public final class IndicatorService {
 
+  /** The end of the start-up warm-up's year (2000: no record, no block). */
+  private static final LocalDate YEAR_2001 = LocalDate.of(2001, 1, 1);
+
   /** A day-by-day answer over about three years is the most one request may ask for. */
   static final int MAX_PERIODS = 1200;
 
@@ -83,18 +86,17 @@ public final class IndicatorService {
       return Future.succeededFuture(List.of());
     }
     Instant now = clock.instant();
-    IndicatorQuery january = query2000(territories.get(0), 2, Granularity.MONTH);
+    IndicatorQuery january = from2000(territories.get(0), LocalDate.of(2000, 2, 1), Granularity.MONTH);
     IndicatorStore.Params params = new IndicatorStore.Params(territories, january.from(), january.to(),
         january.granularity(), now);
     return Pools.onEachConnection(pool, connections, c -> alsoOnEach.apply(c).transform(v -> store.warmUp(c, params)))
-        .compose(v -> warmReport(territories, query2000(territories.get(0), 2001, Granularity.MONTH), now))
-        .compose(month -> warmReport(territories, query2000(territories.get(0), 2001, Granularity.DAY), now)
+        .compose(v -> warmReport(territories, from2000(territories.get(0), YEAR_2001, Granularity.MONTH), now))
+        .compose(month -> warmReport(territories, from2000(territories.get(0), YEAR_2001, Granularity.DAY), now)
             .map(day -> List.of(month, day)));
   }
 
-  /** From the first day of 2000 to the first of {@code untilMonth} (2: February 2000) or of year 2001. */
-  private static IndicatorQuery query2000(String territory, int until, Granularity granularity) {
-    LocalDate end = until == 2 ? LocalDate.of(2000, 2, 1) : LocalDate.of(until, 1, 1);
+  /** From the first day of 2000 to {@code end}, excluded. */
+  private static IndicatorQuery from2000(String territory, LocalDate end, Granularity granularity) {
     return new IndicatorQuery(territory, instant(LocalDate.of(2000, 1, 1)), instant(end), granularity);
   }
 

@@ -68,7 +68,6 @@ public final class AuthService {
     sessions.forgetAccount(accountId);
   }
 
-  /** The account of a live token; fails with PASSWORD_CHANGE_REQUIRED while its first-sign-in change is due. */
   /**
    * The session lookup of every request, run once on this connection with a hash no token has (start-up warm-up,
    * decision 0036): the statement is prepared and planned there, and the session table's index read; no session
@@ -78,6 +77,7 @@ public final class AuthService {
     return accounts.findBySession(connection, new byte[32], clock.instant()).mapEmpty();
   }
 
+  /** The account of a live token; fails with PASSWORD_CHANGE_REQUIRED while its first-sign-in change is due. */
   public Future<Optional<Account>> authenticate(String token) {
     return authenticate(token, false);
   }

@@ -3,6 +3,7 @@ package fr.aiguillage.web;
 import fr.aiguillage.json.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import fr.aiguillage.failure.FieldError;
@@ -33,7 +34,7 @@ public final class Requests {
 
   /** A body is one JSON value: anything after it is refused, as the contract's validator does. */
   private static final ObjectReader TREE = Json.MAPPER.reader()
-      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Requests() {
   }

@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * scripts/bench-booking.sh: 100,000 professionals and 2,000,000 slots over 7 days; slot search latency
@@ -69,6 +70,7 @@ public final class BookingBench {
       patientIds.add(patient(client, token, i));
     }
     AtomicInteger nextPatient = new AtomicInteger();
+    Supplier<String> patientId = () -> patientIds.get(nextPatient.getAndIncrement() % PATIENTS);
 
     List<String> communes = pool.query("SELECT insee FROM commune").execute().await(1, TimeUnit.MINUTES)
         .stream().map(r -> r.getString(0)).toList();
@@ -102,16 +104,14 @@ public final class BookingBench {
             + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (2 * bookings + PGBENCH_SLOTS))
         .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
     ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, 2 * bookings));
-    Load.Result warmBookings = Load.run(32, bookings,
-            () -> book(client, token, patientIds.get(nextPatient.getAndIncrement() % PATIENTS), forHttp.poll()))
+    Load.Result warmBookings = Load.run(32, bookings, () -> book(client, token, patientId.get(), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         warmBookings.ok(), warmBookings.perSecond(), warmBookings.percentileMillis(50),
         warmBookings.percentileMillis(99));
     checkAnswers("booking warm-up", warmBookings);
     Map<String, Long> beforeBookings = Statements.counters(pool);
-    Load.Result booked = Load.run(32, bookings,
-            () -> book(client, token, patientIds.get(nextPatient.getAndIncrement() % PATIENTS), forHttp.poll()))
+    Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId.get(), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));

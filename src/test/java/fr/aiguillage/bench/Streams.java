@@ -8,16 +8,18 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Open operators' call streams (Server-Sent Events), half on each instance, counting what they receive. */
 final class Streams {
 
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger closed = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicReference<String> firstLoss =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<String> firstLoss =
+      new AtomicReference<>();
   private final AtomicLong events = new AtomicLong();
 
   private Streams() {
@@ -41,7 +43,7 @@ final class Streams {
         streams.open.incrementAndGet();
         response.handler(chunk -> streams.events.addAndGet(occurrences(chunk.toString(), "\ndata:")
             + (chunk.toString().startsWith("data:") ? 1 : 0)));
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
         response.endHandler(v -> streams.lost(ended, "ended by the service"));
         response.exceptionHandler(e -> streams.lost(ended, e.toString()));
       }).onFailure(e -> streams.closed.incrementAndGet());
@@ -50,7 +52,7 @@ final class Streams {
   }
 
   /** A stream that ended (once, whether by its end or an error); the first cause is kept to be printed. */
-  private void lost(java.util.concurrent.atomic.AtomicBoolean ended, String cause) {
+  private void lost(AtomicBoolean ended, String cause) {
     if (ended.compareAndSet(false, true)) {
       firstLoss.compareAndSet(null, cause);
       open.decrementAndGet();

@@ -13,6 +13,8 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +112,7 @@ public final class IndicatorStore {
    */
   public Future<Void> warmUp(SqlConnection connection, Params params) {
     List<Future<Void>> prepared = STATEMENTS.stream().filter(s -> !RollupCatalog.SOURCES.contains(s.source()))
-        .flatMap(s -> java.util.stream.Stream.of(s.plain(), s.breakdowns())).filter(java.util.Objects::nonNull)
+        .flatMap(s -> Stream.of(s.plain(), s.breakdowns())).filter(Objects::nonNull)
         .map(b -> connection.prepare(b.sql()).<Void>mapEmpty()).toList();
     return Future.all(prepared).compose(v -> rollups.readRolledBack(connection, params)).mapEmpty();
   }

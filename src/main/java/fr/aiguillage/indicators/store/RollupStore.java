@@ -136,7 +136,7 @@ public final class RollupStore {
    * every statement of a report prepared and planned on each connection of the pool).
    */
   public Future<List<SourceFigures>> readRolledBack(SqlConnection connection, Params params) {
-    return connection.begin().compose(tx -> read((SqlClient) connection, params).eventually(tx::rollback));
+    return connection.begin().compose(tx -> read(connection, params).eventually(tx::rollback));
   }
 
   private static Future<List<SourceFigures>> read(SqlClient tx, Params params) {
