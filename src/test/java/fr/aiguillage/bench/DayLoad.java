@@ -111,6 +111,7 @@ public final class DayLoad {
         break;
       }
     }
+    streams.close();
     vertx.close().await(10, TimeUnit.MINUTES);
   }
 
