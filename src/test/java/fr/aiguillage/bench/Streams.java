@@ -33,8 +33,8 @@ final class Streams {
 
   static Streams open(Vertx vertx, int[] ports, String token, int subscribers) {
     // No idle or keep-alive limit on the client's side: a stream ends only when the service ends it.
-    Streams streams = new Streams(vertx.createHttpClient(
-        new HttpClientOptions().setIdleTimeout(0).setKeepAliveTimeout(0), new PoolOptions().setHttp1MaxSize(subscribers)));
+    Streams streams = new Streams(vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0)
+        .setKeepAliveTimeout(0), new PoolOptions().setHttp1MaxSize(subscribers)));
     for (int i = 0; i < subscribers; i++) {
       RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
           .setPort(ports[i % ports.length]).setURI("/api/v1/calls/stream")
@@ -56,7 +56,7 @@ final class Streams {
     return streams;
   }
 
-  /** A stream that ended (once, whether by its end or an error); the first cause is kept, with its time, to be printed. */
+  /** A stream that ended (once, whether by its end or an error); the first cause is kept with its time, for print. */
   private void lost(AtomicBoolean ended, String cause) {
     if (ended.compareAndSet(false, true)) {
       firstLoss.compareAndSet(null, Instant.now() + ": " + cause);
