@@ -14,15 +14,22 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +43,9 @@ import java.util.function.Supplier;
  * pgbench to replay the search's own SQL (scripts/bench-search.sql).
  */
 public final class BookingBench {
+
+  /** The load client's event-loop threads (those its answers arrive on). */
+  private static final Set<Long> CLIENT_THREADS = ConcurrentHashMap.newKeySet();
 
   /** Free slots set aside for pgbench, one per transaction: enough for two 15-second runs. */
   private static final int PGBENCH_SLOTS = 400_000;
@@ -97,7 +107,7 @@ public final class BookingBench {
     checkAnswers("search", search);
     System.out.printf("SEARCH_HTTP %.1f %.3f%n", search.perSecond(), search.percentileMillis(99));
     Statements.report(pool, beforeSearches, "the measured searches through HTTP", searches,
-        java.nio.file.Path.of("target/bench-booking-activity-search-http.txt"));
+        Path.of("target/bench-booking-activity-search-http.txt"));
     SearchParams.store(pool, planned, resultCounts);
 
     List<String> free = new ArrayList<>(pool.query("SELECT id::text FROM slot WHERE status = 'free'"
@@ -111,13 +121,40 @@ public final class BookingBench {
         warmBookings.percentileMillis(99));
     checkAnswers("booking warm-up", warmBookings);
     Map<String, Long> beforeBookings = Statements.counters(pool);
+    // CPU per booking: the JVM's (the service, GC and JIT, and the load client's event loops, counted apart by the
+    // threads its answers arrive on) and PostgreSQL's, over the measured bookings.
+    long postmaster = Long.parseLong(Files.readAllLines(Path.of("target", "bench-booking-pg", "postmaster.pid"))
+        .get(0).trim());
+    CLIENT_THREADS.clear();
+    long jvmCpu0 = FhirBench.processCpuNanos();
+    long postgresCpu0 = ProcCpu.treeNanos(postmaster);
+    Map<Long, Long> threadCpu0 = threadCpu(false);
+    Map<Long, Long> threadUser0 = threadCpu(true);
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId.get(), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
+    long jvmCpu = FhirBench.processCpuNanos() - jvmCpu0;
+    long postgresCpu = ProcCpu.treeNanos(postmaster) - postgresCpu0;
+    Map<Long, Long> threadCpu = threadCpu(false);
+    Map<Long, Long> threadUser = threadCpu(true);
+    long clientCpu = CLIENT_THREADS.stream().mapToLong(t -> threadCpu.getOrDefault(t, 0L)
+        - threadCpu0.getOrDefault(t, 0L)).sum();
+    // Java threads that are not the client's: the service's event loop and workers (and JIT, JFR if recording);
+    // what no Java thread took is the garbage collector's and the VM's own threads.
+    long javaCpu = threadCpu.entrySet().stream().filter(t -> !CLIENT_THREADS.contains(t.getKey()))
+        .mapToLong(t -> t.getValue() - threadCpu0.getOrDefault(t.getKey(), 0L)).sum();
+    long javaUser = threadUser.entrySet().stream().filter(t -> !CLIENT_THREADS.contains(t.getKey()))
+        .mapToLong(t -> t.getValue() - threadUser0.getOrDefault(t.getKey(), 0L)).sum();
+    System.out.printf("CPU per measured booking: PostgreSQL %.2f ms, benchmark JVM %.2f ms = service's Java threads"
+            + " %.2f ms + GC and VM threads %.2f ms + load client event loops %.2f ms%n", postgresCpu / 1e6 / bookings,
+        jvmCpu / 1e6 / bookings, javaCpu / 1e6 / bookings, (jvmCpu - javaCpu - clientCpu) / 1e6 / bookings,
+        clientCpu / 1e6 / bookings);
+    System.out.printf("of the service's Java threads' %.2f ms: user %.2f ms, kernel (system calls: sockets, polling)"
+        + " %.2f ms%n", javaCpu / 1e6 / bookings, javaUser / 1e6 / bookings, (javaCpu - javaUser) / 1e6 / bookings);
     System.out.printf("booking, 32 clients: %d bookings in %.1f s = %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
         booked.ok(), booked.seconds(), booked.perSecond(), booked.percentileMillis(50), booked.percentileMillis(99));
     checkAnswers("booking", booked);
     Statements.report(pool, beforeBookings, "the measured bookings through HTTP", bookings,
-        java.nio.file.Path.of("target/bench-booking-activity-booking-http.txt"));
+        Path.of("target/bench-booking-activity-booking-http.txt"));
     System.out.printf("BOOKING_HTTP %.1f %.3f%n", booked.perSecond(), booked.percentileMillis(99));
 
     prepareForPgbench(pool, free.subList(2 * bookings, free.size()), patientIds);
@@ -191,7 +228,20 @@ public final class BookingBench {
   private static Future<Boolean> book(WebClient client, String token, String patientId, String slotId) {
     return client.post("/api/v1/appointments").bearerTokenAuthentication(token).sendJsonObject(new JsonObject()
             .put("slotId", slotId).put("patientId", patientId).put("reason", "banc d'essai"))
-        .map(r -> expected(r, 201));
+        .map(r -> {
+          CLIENT_THREADS.add(Thread.currentThread().getId());
+          return expected(r, 201);
+        });
+  }
+
+  /** CPU time (or its user part only) of every live thread of this JVM, by thread id. */
+  private static Map<Long, Long> threadCpu(boolean userOnly) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      cpu.put(id, userOnly ? threads.getThreadUserTime(id) : threads.getThreadCpuTime(id));
+    }
+    return cpu;
   }
 
   /** Numbered free slots for pgbench to take one by one, and the ids its transaction needs. */
