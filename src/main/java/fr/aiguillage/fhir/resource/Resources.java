@@ -27,6 +27,20 @@ public final class Resources {
   private static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
       Canonicals.APPOINTMENT_REASON, "ROUTINE", null));
 
+  /** A slot entry's fixed text between its variable parts ({@link #slotEntry}). */
+  private static final byte[] ENTRY_FULL_URL = ByteText.utf8("{\"fullUrl\":\"");
+  private static final byte[] ENTRY_ID = ByteText.utf8("\",\"resource\":{\"resourceType\":\"Slot\",\"id\":\"");
+  private static final byte[] ENTRY_META = ByteText.utf8("\",\"meta\":");
+  private static final byte[] ENTRY_SERVICE_TYPE = ByteText.utf8(",\"serviceType\":");
+  private static final byte[] ENTRY_APPOINTMENT_TYPE = ByteText.utf8(",\"appointmentType\":");
+  private static final byte[] ENTRY_SCHEDULE = ByteText.utf8(",\"schedule\":{\"reference\":\"Schedule/");
+  private static final byte[] ENTRY_START = ByteText.utf8("\"},\"status\":\"free\",\"start\":\"");
+  private static final byte[] ENTRY_END = ByteText.utf8("\",\"end\":\"");
+  private static final byte[] ENTRY_COMMENT = ByteText.utf8("\",\"comment\":\"");
+  private static final byte[] ENTRY_CLOSE = ByteText.utf8("\"},\"search\":{\"mode\":\"match\"}}");
+  private static final Map<SlotKind, byte[]> SLOT_META_BYTES = new EnumMap<>(SlotKind.class);
+  private static final byte[] APPOINTMENT_TYPE_BYTES = ByteText.utf8(APPOINTMENT_TYPE);
+
   static {
     for (SlotKind kind : SlotKind.values()) {
       SLOT_META.put(kind, FhirJson.fragment(json -> {
@@ -41,20 +55,22 @@ public final class Resources {
         json.writeEndArray();
         json.writeEndObject();
       }));
+      SLOT_META_BYTES.put(kind, ByteText.utf8(SLOT_META.get(kind)));
     }
   }
 
   private final String consoleBaseUrl;
-  /** {@link #bookingAddress}'s start as it is written inside a JSON string. */
-  private final String bookingPrefix;
   /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
   private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> serviceTypeBytes = new ConcurrentHashMap<>();
+  /** {@link #bookingAddress}'s start as it is written inside a JSON string, as UTF-8. */
+  private final byte[] bookingPrefixBytes;
 
   /** {@code consoleBaseUrl}: how the console's booking addresses start ({@link #bookingAddress}). */
   public Resources(String consoleBaseUrl) {
     this.consoleBaseUrl = consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
         : consoleBaseUrl;
-    this.bookingPrefix = FhirJson.escaped(this.consoleBaseUrl + "/sas/creneaux/");
+    this.bookingPrefixBytes = ByteText.utf8(FhirJson.escaped(this.consoleBaseUrl + "/sas/creneaux/"));
   }
 
   /** One resource as an answer's body. */
@@ -69,21 +85,23 @@ public final class Resources {
 
   /**
    * The slot as a search entry ({@code fullUrl}, the resource as {@link #slot} writes it, {@code search.mode} match),
-   * appended as text from its pre-written parts: only the ids and the two instants change from slot to slot, and they
-   * need no escaping (decision 0031). {@code fullUrlPrefix}: the escaped base of the slots' fullUrls, ending with '/'.
+   * appended as UTF-8 bytes from its pre-written parts: only the ids and the two instants change from slot to slot, and
+   * they need no escaping (decisions 0031, 0039). {@code fullUrlPrefix}: the escaped base of the slots' fullUrls,
+   * ending with '/', as UTF-8.
    */
-  public void slotEntry(StringBuilder out, String fullUrlPrefix, SasSlot s) {
-    String id = s.slot().id().toString();
-    out.append("{\"fullUrl\":\"").append(fullUrlPrefix).append(id)
-        .append("\",\"resource\":{\"resourceType\":\"Slot\",\"id\":\"").append(id)
-        .append("\",\"meta\":").append(SLOT_META.get(s.slot().kind()))
-        .append(",\"serviceType\":").append(serviceTypes.computeIfAbsent(s.territory().id(), Resources::serviceType))
-        .append(",\"appointmentType\":").append(APPOINTMENT_TYPE)
-        .append(",\"schedule\":{\"reference\":\"Schedule/").append(s.site().id())
-        .append("\"},\"status\":\"free\",\"start\":\"").append(FhirJson.instant(s.slot().start()))
-        .append("\",\"end\":\"").append(FhirJson.instant(s.slot().end()))
-        .append("\",\"comment\":\"").append(bookingPrefix).append(id)
-        .append("\"},\"search\":{\"mode\":\"match\"}}");
+  void slotEntry(ByteText out, byte[] fullUrlPrefix, SasSlot s) {
+    java.util.UUID id = s.slot().id();
+    out.append(ENTRY_FULL_URL).append(fullUrlPrefix).uuid(id)
+        .append(ENTRY_ID).uuid(id)
+        .append(ENTRY_META).append(SLOT_META_BYTES.get(s.slot().kind()))
+        .append(ENTRY_SERVICE_TYPE).append(serviceTypeBytes.computeIfAbsent(s.territory().id(),
+            t -> ByteText.utf8(serviceTypes.computeIfAbsent(t, Resources::serviceType))))
+        .append(ENTRY_APPOINTMENT_TYPE).append(APPOINTMENT_TYPE_BYTES)
+        .append(ENTRY_SCHEDULE).uuid(s.site().id())
+        .append(ENTRY_START).instant(s.slot().start())
+        .append(ENTRY_END).instant(s.slot().end())
+        .append(ENTRY_COMMENT).append(bookingPrefixBytes).uuid(id)
+        .append(ENTRY_CLOSE);
   }
 
   /** TRE_R314 types: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind. */
