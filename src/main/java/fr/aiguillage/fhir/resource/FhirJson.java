@@ -2,6 +2,8 @@ package fr.aiguillage.fhir.resource;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FHIR JSON written straight into the answer's buffer with Jackson's streaming generator (no tree of objects
@@ -24,6 +28,7 @@ public final class FhirJson {
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Map<String, SerializableString> METAS = new ConcurrentHashMap<>();
 
   private FhirJson() {
   }
@@ -87,10 +92,19 @@ public final class FhirJson {
     json.writeEndArray();
   }
 
+  /** {@code "meta": {"profile": [profile]}}, serialised once per profile and copied as UTF-8 bytes after. */
   static void meta(JsonGenerator json, String profile) throws IOException {
-    json.writeObjectFieldStart("meta");
-    profile(json, profile);
-    json.writeEndObject();
+    json.writeFieldName("meta");
+    json.writeRawValue(METAS.computeIfAbsent(profile, p -> serialized(g -> {
+      g.writeStartObject();
+      profile(g, p);
+      g.writeEndObject();
+    })));
+  }
+
+  /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(SerializableString)} (its UTF-8 bytes kept). */
+  static SerializableString serialized(Writing writing) {
+    return new SerializedString(fragment(writing));
   }
 
   static void profile(JsonGenerator json, String profile) throws IOException {

@@ -1,6 +1,7 @@
 package fr.aiguillage.fhir.resource;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import fr.aiguillage.agenda.model.SlotKind;
 import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SasSchedule;
@@ -38,6 +39,11 @@ public final class Resources {
   private static final byte[] ENTRY_END = ByteText.utf8("\",\"end\":\"");
   private static final byte[] ENTRY_COMMENT = ByteText.utf8("\",\"comment\":\"");
   private static final byte[] ENTRY_CLOSE = ByteText.utf8("\"},\"search\":{\"mode\":\"match\"}}");
+  /** The identifier types of a Practitioner (RPPS) and of an Organization (FINESS), serialised once. */
+  private static final SerializableString IDNPS = FhirJson.serialized(json -> FhirJson.concept(json,
+      Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null));
+  private static final SerializableString IDNST = FhirJson.serialized(json -> FhirJson.concept(json,
+      Canonicals.FR_CORE_V2_0203, "IDNST", null));
   private static final Map<SlotKind, byte[]> SLOT_META_BYTES = new EnumMap<>(SlotKind.class);
   private static final byte[] APPOINTMENT_TYPE_BYTES = ByteText.utf8(APPOINTMENT_TYPE);
 
@@ -168,7 +174,7 @@ public final class Resources {
     json.writeArrayFieldStart("identifier");
     json.writeStartObject();
     json.writeFieldName("type");
-    FhirJson.concept(json, Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null);
+    json.writeRawValue(IDNPS);
     json.writeStringField("system", Canonicals.RPPS_SYSTEM);
     json.writeStringField("value", "8" + p.rpps());
     json.writeEndObject();
@@ -242,7 +248,7 @@ public final class Resources {
     json.writeArrayFieldStart("identifier");
     json.writeStartObject();
     json.writeFieldName("type");
-    FhirJson.concept(json, Canonicals.FR_CORE_V2_0203, "IDNST", null);
+    json.writeRawValue(IDNST);
     json.writeStringField("system", Canonicals.FINESS_SYSTEM);
     json.writeStringField("value", t.finessIdentifier());
     json.writeEndObject();
