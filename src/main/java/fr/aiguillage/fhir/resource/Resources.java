@@ -24,28 +24,15 @@ public final class Resources {
 
   private static final String LOCATION_ID = "lieu";
   /** A slot's {@code meta}: its profile and TRE_R314 slot types, one per kind. */
-  private static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
-  private static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
+  static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
+  static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
       Canonicals.APPOINTMENT_REASON, "ROUTINE", null));
 
-  /** A slot entry's fixed text between its variable parts ({@link #slotEntry}). */
-  private static final byte[] ENTRY_FULL_URL = ByteText.utf8("{\"fullUrl\":\"");
-  private static final byte[] ENTRY_ID = ByteText.utf8("\",\"resource\":{\"resourceType\":\"Slot\",\"id\":\"");
-  private static final byte[] ENTRY_META = ByteText.utf8("\",\"meta\":");
-  private static final byte[] ENTRY_SERVICE_TYPE = ByteText.utf8(",\"serviceType\":");
-  private static final byte[] ENTRY_APPOINTMENT_TYPE = ByteText.utf8(",\"appointmentType\":");
-  private static final byte[] ENTRY_SCHEDULE = ByteText.utf8(",\"schedule\":{\"reference\":\"Schedule/");
-  private static final byte[] ENTRY_START = ByteText.utf8("\"},\"status\":\"free\",\"start\":\"");
-  private static final byte[] ENTRY_END = ByteText.utf8("\",\"end\":\"");
-  private static final byte[] ENTRY_COMMENT = ByteText.utf8("\",\"comment\":\"");
-  private static final byte[] ENTRY_CLOSE = ByteText.utf8("\"},\"search\":{\"mode\":\"match\"}}");
   /** The identifier types of a Practitioner (RPPS) and of an Organization (FINESS), serialised once. */
   private static final SerializableString IDNPS = FhirJson.serialized(json -> FhirJson.concept(json,
       Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null));
   private static final SerializableString IDNST = FhirJson.serialized(json -> FhirJson.concept(json,
       Canonicals.FR_CORE_V2_0203, "IDNST", null));
-  private static final Map<SlotKind, byte[]> SLOT_META_BYTES = new EnumMap<>(SlotKind.class);
-  private static final byte[] APPOINTMENT_TYPE_BYTES = ByteText.utf8(APPOINTMENT_TYPE);
 
   static {
     for (SlotKind kind : SlotKind.values()) {
@@ -61,22 +48,19 @@ public final class Resources {
         json.writeEndArray();
         json.writeEndObject();
       }));
-      SLOT_META_BYTES.put(kind, ByteText.utf8(SLOT_META.get(kind)));
     }
   }
 
   private final String consoleBaseUrl;
   /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
   private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> serviceTypeBytes = new ConcurrentHashMap<>();
-  /** {@link #bookingAddress}'s start as it is written inside a JSON string, as UTF-8. */
-  private final byte[] bookingPrefixBytes;
+  private final SlotEntries slotEntries;
 
   /** {@code consoleBaseUrl}: how the console's booking addresses start ({@link #bookingAddress}). */
   public Resources(String consoleBaseUrl) {
     this.consoleBaseUrl = consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
         : consoleBaseUrl;
-    this.bookingPrefixBytes = ByteText.utf8(FhirJson.escaped(this.consoleBaseUrl + "/sas/creneaux/"));
+    this.slotEntries = new SlotEntries(this.consoleBaseUrl + "/sas/creneaux/");
   }
 
   /** One resource as an answer's body. */
@@ -89,25 +73,9 @@ public final class Resources {
     return consoleBaseUrl + "/sas/creneaux/" + slotId;
   }
 
-  /**
-   * The slot as a search entry ({@code fullUrl}, the resource as {@link #slot} writes it, {@code search.mode} match),
-   * appended as UTF-8 bytes from its pre-written parts: only the ids and the two instants change from slot to slot, and
-   * they need no escaping (decisions 0031, 0039). {@code fullUrlPrefix}: the escaped base of the slots' fullUrls,
-   * ending with '/', as UTF-8.
-   */
+  /** The slot as a search entry, appended as UTF-8 bytes ({@link SlotEntries}). */
   void slotEntry(ByteText out, byte[] fullUrlPrefix, SasSlot s) {
-    java.util.UUID id = s.slot().id();
-    out.append(ENTRY_FULL_URL).append(fullUrlPrefix).uuid(id)
-        .append(ENTRY_ID).uuid(id)
-        .append(ENTRY_META).append(SLOT_META_BYTES.get(s.slot().kind()))
-        .append(ENTRY_SERVICE_TYPE).append(serviceTypeBytes.computeIfAbsent(s.territory().id(),
-            t -> ByteText.utf8(serviceTypes.computeIfAbsent(t, Resources::serviceType))))
-        .append(ENTRY_APPOINTMENT_TYPE).append(APPOINTMENT_TYPE_BYTES)
-        .append(ENTRY_SCHEDULE).uuid(s.site().id())
-        .append(ENTRY_START).instant(s.slot().start())
-        .append(ENTRY_END).instant(s.slot().end())
-        .append(ENTRY_COMMENT).append(bookingPrefixBytes).uuid(id)
-        .append(ENTRY_CLOSE);
+    slotEntries.append(out, fullUrlPrefix, s);
   }
 
   /** TRE_R314 types: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind. */
@@ -129,7 +97,7 @@ public final class Resources {
     json.writeEndObject();
   }
 
-  private static String serviceType(String territoryId) {
+  static String serviceType(String territoryId) {
     return FhirJson.fragment(json -> {
       json.writeStartArray();
       FhirJson.concept(json, Canonicals.ACT_CODE, "AMB", null);
