@@ -7,7 +7,8 @@
 # of the service, the client and PostgreSQL is printed apart. Needs pgbench (Debian: apt-get install postgresql-client).
 # Not part of `mvn -B verify`.
 # Arguments: [professionals=100000] [searches=20000] [warm-up searches=searches/2] [pgbench seconds=20]
-# Environment: JFR=1 records the service's JVM in target/bench-fhir.jfr;
+# Environment: JFR=1 records the service's JVM in target/bench-fhir.jfr; GC_LOG=1 logs its collections (pauses) in
+#              target/bench-fhir-gc.log;
 #              HAPI_COST=1 also measures what HAPI FHIR's FhirContext would cost the service (decision 0011).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -r target/classes/. target/test
 cp="$snapshot:$(cat target/bench.classpath)"
 jfr=()
 [[ "${JFR:-0}" == 1 ]] && jfr=(-XX:StartFlightRecording=filename=target/bench-fhir.jfr,settings=profile)
+[[ "${GC_LOG:-0}" == 1 ]] && jfr+=(-Xlog:gc:file=target/bench-fhir-gc.log:uptime)
 
 searches=${2:-20000}
 fifo=$(mktemp -u) && mkfifo "$fifo"

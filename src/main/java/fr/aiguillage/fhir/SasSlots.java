@@ -17,7 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,15 +35,22 @@ import java.util.stream.Collectors;
  */
 public final class SasSlots {
 
-  /** By start, then id as PostgreSQL orders uuids (unsigned, byte by byte): the order the answers always had. */
-  private static final Comparator<SasSlot> BY_START = Comparator.<SasSlot, Instant>comparing(s -> s.slot().start()
-          .toInstant())
-      .thenComparing((a, b) -> {
-        UUID x = a.slot().id();
-        UUID y = b.slot().id();
-        int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
-      });
+  /**
+   * By start, then id as PostgreSQL orders uuids (unsigned, byte by byte): the order the answers always had. Starts of
+   * the same offset (all of them, as the database gives them) compare as local date-times, without the epoch
+   * arithmetic of {@code toInstant} on every comparison.
+   */
+  private static final Comparator<SasSlot> BY_START = ((Comparator<SasSlot>) (a, b) -> {
+    OffsetDateTime x = a.slot().start();
+    OffsetDateTime y = b.slot().start();
+    return x.getOffset().equals(y.getOffset()) ? x.toLocalDateTime().compareTo(y.toLocalDateTime())
+        : x.toInstant().compareTo(y.toInstant());
+  }).thenComparing((a, b) -> {
+    UUID x = a.slot().id();
+    UUID y = b.slot().id();
+    int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+    return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+  });
 
   private final SasSlotStore store = new SasSlotStore();
   private final SqlClient searchPool;

@@ -74,6 +74,23 @@ class FhirSlotSearchTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("each slot of the search answer is written exactly as its read writes it (fields, order and values)")
+  void searchedSlotsAreTheirReads() {
+    JsonArray entries = new JsonObject(tomorrow().bodyAsString()).getJsonArray("entry");
+    int slots = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      JsonObject resource = entries.getJsonObject(i).getJsonObject("resource");
+      if (resource.getString("resourceType").equals("Slot")) {
+        HttpResponse<Buffer> read = platform.get(server.vertx, "/fhir/r4/Slot/" + resource.getString("id"));
+        assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
+        assertThat(resource.encode()).isEqualTo(new JsonObject(read.bodyAsString()).encode());
+        slots++;
+      }
+    }
+    assertThat(slots).isEqualTo(3);
+  }
+
+  @Test
   @DisplayName("the guide's query answers a searchset Bundle that HAPI parses and the R4 validator accepts")
   void bundleIsValidR4() {
     HttpResponse<Buffer> response = tomorrow();

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class FhirRoutes {
 
   public static final String ROOT = "/fhir/r4";
+  private static final String FHIR_JSON = "application/fhir+json";
   private static final Pattern JSON_FORMAT = Pattern.compile(
       "(application/(fhir\\+json|json\\+fhir|json)|json|\\*/\\*|application/\\*)(\\s*;.*)?");
 
@@ -139,6 +140,9 @@ public final class FhirRoutes {
   }
 
   private static boolean acceptsJson(String accept) {
+    if (accept.equals(FHIR_JSON)) { // what the SAS platform sends, every time: no pattern to run (decision 0039)
+      return true;
+    }
     for (String range : accept.split(",")) {
       if (JSON_FORMAT.matcher(range.trim().replace(' ', '+')).matches()) {
         return true;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the guide's slot search: {@code start=ge…&start=le…} (both mandatory),
@@ -31,6 +32,8 @@ final class SearchParameters {
   static final String IDENTIFIER = "schedule.actor:Practitioner.identifier";
   private static final Set<String> KNOWN = Set.of("start", IDENTIFIER, "status", "_include", "_include:iterate",
       "_include:recurse", "_format");
+  /** An RPPS as the guide writes it: "8" and the 11 digits. */
+  private static final Pattern RPPS = Pattern.compile("8[0-9]{11}");
   private static final Set<String> SLOT_STATUSES = Set.of("free", "busy", "busy-unavailable", "busy-tentative",
       "entered-in-error");
 
@@ -104,7 +107,7 @@ final class SearchParameters {
         throw FhirFailure.invalid(IDENTIFIER + " : identifiant vide");
       }
       // Only the RPPS system's "8" + 11 digits can name one of our professionals; anything else matches nobody.
-      if ((system == null || system.equals(Canonicals.RPPS_SYSTEM)) && value.matches("8[0-9]{11}")) {
+      if ((system == null || system.equals(Canonicals.RPPS_SYSTEM)) && RPPS.matcher(value).matches()) {
         rpps.add(value.substring(1));
       }
     }

@@ -2,14 +2,17 @@ package fr.aiguillage.fhir.resource;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FHIR JSON written straight into the answer's buffer with Jackson's streaming generator (no tree of objects
@@ -25,6 +28,7 @@ public final class FhirJson {
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Map<String, SerializableString> METAS = new ConcurrentHashMap<>();
 
   private FhirJson() {
   }
@@ -51,14 +55,14 @@ public final class FhirJson {
   }
 
   /**
-   * Writes {@code text}, a JSON value (or several, comma-separated, inside an array), as it is: its UTF-8 bytes are
-   * copied straight into the output. Jackson's own raw write converts char by char, a fifth of a search's CPU on the
-   * event loop for its 150 slot entries (decision 0031).
+   * Writes {@code text}, a JSON value (or several, comma-separated, inside an array), as it is: its bytes are copied
+   * straight into the output. Jackson's own raw write converts char by char, a fifth of a search's CPU on the event
+   * loop for its 150 slot entries (decisions 0031, 0039).
    */
-  static void rawValue(JsonGenerator json, String text) throws IOException {
+  static void rawValue(JsonGenerator json, ByteText text) throws IOException {
     json.writeRawValue(""); // the separator before it, and the value counted for the one after
     json.flush();
-    ((OutputStream) json.getOutputTarget()).write(text.getBytes(StandardCharsets.UTF_8));
+    text.writeTo((OutputStream) json.getOutputTarget());
   }
 
   /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(String)}. */
@@ -88,10 +92,19 @@ public final class FhirJson {
     json.writeEndArray();
   }
 
+  /** {@code "meta": {"profile": [profile]}}, serialised once per profile and copied as UTF-8 bytes after. */
   static void meta(JsonGenerator json, String profile) throws IOException {
-    json.writeObjectFieldStart("meta");
-    profile(json, profile);
-    json.writeEndObject();
+    json.writeFieldName("meta");
+    json.writeRawValue(METAS.computeIfAbsent(profile, p -> serialized(g -> {
+      g.writeStartObject();
+      profile(g, p);
+      g.writeEndObject();
+    })));
+  }
+
+  /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(SerializableString)} (its UTF-8 bytes kept). */
+  static SerializableString serialized(Writing writing) {
+    return new SerializedString(fragment(writing));
   }
 
   static void profile(JsonGenerator json, String profile) throws IOException {

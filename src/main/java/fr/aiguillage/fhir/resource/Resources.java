@@ -1,6 +1,7 @@
 package fr.aiguillage.fhir.resource;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import fr.aiguillage.agenda.model.SlotKind;
 import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SasSchedule;
@@ -23,9 +24,15 @@ public final class Resources {
 
   private static final String LOCATION_ID = "lieu";
   /** A slot's {@code meta}: its profile and TRE_R314 slot types, one per kind. */
-  private static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
-  private static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
+  static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
+  static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
       Canonicals.APPOINTMENT_REASON, "ROUTINE", null));
+
+  /** The identifier types of a Practitioner (RPPS) and of an Organization (FINESS), serialised once. */
+  private static final SerializableString IDNPS = FhirJson.serialized(json -> FhirJson.concept(json,
+      Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null));
+  private static final SerializableString IDNST = FhirJson.serialized(json -> FhirJson.concept(json,
+      Canonicals.FR_CORE_V2_0203, "IDNST", null));
 
   static {
     for (SlotKind kind : SlotKind.values()) {
@@ -45,16 +52,15 @@ public final class Resources {
   }
 
   private final String consoleBaseUrl;
-  /** {@link #bookingAddress}'s start as it is written inside a JSON string. */
-  private final String bookingPrefix;
   /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
   private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
+  private final SlotEntries slotEntries;
 
   /** {@code consoleBaseUrl}: how the console's booking addresses start ({@link #bookingAddress}). */
   public Resources(String consoleBaseUrl) {
     this.consoleBaseUrl = consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
         : consoleBaseUrl;
-    this.bookingPrefix = FhirJson.escaped(this.consoleBaseUrl + "/sas/creneaux/");
+    this.slotEntries = new SlotEntries(this.consoleBaseUrl + "/sas/creneaux/");
   }
 
   /** One resource as an answer's body. */
@@ -67,23 +73,9 @@ public final class Resources {
     return consoleBaseUrl + "/sas/creneaux/" + slotId;
   }
 
-  /**
-   * The slot as a search entry ({@code fullUrl}, the resource as {@link #slot} writes it, {@code search.mode} match),
-   * appended as text from its pre-written parts: only the ids and the two instants change from slot to slot, and they
-   * need no escaping (decision 0031). {@code fullUrlPrefix}: the escaped base of the slots' fullUrls, ending with '/'.
-   */
-  public void slotEntry(StringBuilder out, String fullUrlPrefix, SasSlot s) {
-    String id = s.slot().id().toString();
-    out.append("{\"fullUrl\":\"").append(fullUrlPrefix).append(id)
-        .append("\",\"resource\":{\"resourceType\":\"Slot\",\"id\":\"").append(id)
-        .append("\",\"meta\":").append(SLOT_META.get(s.slot().kind()))
-        .append(",\"serviceType\":").append(serviceTypes.computeIfAbsent(s.territory().id(), Resources::serviceType))
-        .append(",\"appointmentType\":").append(APPOINTMENT_TYPE)
-        .append(",\"schedule\":{\"reference\":\"Schedule/").append(s.site().id())
-        .append("\"},\"status\":\"free\",\"start\":\"").append(FhirJson.instant(s.slot().start()))
-        .append("\",\"end\":\"").append(FhirJson.instant(s.slot().end()))
-        .append("\",\"comment\":\"").append(bookingPrefix).append(id)
-        .append("\"},\"search\":{\"mode\":\"match\"}}");
+  /** The slot as a search entry, appended as UTF-8 bytes ({@link SlotEntries}). */
+  void slotEntry(ByteText out, byte[] fullUrlPrefix, SasSlot s) {
+    slotEntries.append(out, fullUrlPrefix, s);
   }
 
   /** TRE_R314 types: every slot given to the SAS is for regulators (SNP) and the CPTS's; PUBLIC / PRO as its kind. */
@@ -105,7 +97,7 @@ public final class Resources {
     json.writeEndObject();
   }
 
-  private static String serviceType(String territoryId) {
+  static String serviceType(String territoryId) {
     return FhirJson.fragment(json -> {
       json.writeStartArray();
       FhirJson.concept(json, Canonicals.ACT_CODE, "AMB", null);
@@ -150,7 +142,7 @@ public final class Resources {
     json.writeArrayFieldStart("identifier");
     json.writeStartObject();
     json.writeFieldName("type");
-    FhirJson.concept(json, Canonicals.INTEROPSANTE_V2_0203, "IDNPS", null);
+    json.writeRawValue(IDNPS);
     json.writeStringField("system", Canonicals.RPPS_SYSTEM);
     json.writeStringField("value", "8" + p.rpps());
     json.writeEndObject();
@@ -224,7 +216,7 @@ public final class Resources {
     json.writeArrayFieldStart("identifier");
     json.writeStartObject();
     json.writeFieldName("type");
-    FhirJson.concept(json, Canonicals.FR_CORE_V2_0203, "IDNST", null);
+    json.writeRawValue(IDNST);
     json.writeStringField("system", Canonicals.FINESS_SYSTEM);
     json.writeStringField("value", t.finessIdentifier());
     json.writeEndObject();

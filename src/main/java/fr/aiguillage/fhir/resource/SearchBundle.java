@@ -8,9 +8,10 @@ import fr.aiguillage.fhir.model.SlotSearchQuery;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,8 +26,8 @@ public final class SearchBundle {
 
   private final Resources resources;
   private final String base;
-  /** The slots' fullUrls up to their id, as written inside a JSON string. */
-  private final String slotUrl;
+  /** The slots' fullUrls up to their id, as written inside a JSON string, as UTF-8. */
+  private final byte[] slotUrl;
   private final String meta = FhirJson.fragment(json -> {
     json.writeStartObject();
     json.writeArrayFieldStart("profile");
@@ -39,7 +40,7 @@ public final class SearchBundle {
   public SearchBundle(Resources resources, String base) {
     this.resources = resources;
     this.base = base;
-    this.slotUrl = FhirJson.escaped(base + "/Slot/");
+    this.slotUrl = ByteText.utf8(FhirJson.escaped(base + "/Slot/"));
   }
 
   public Buffer of(SlotSearchQuery query, List<SasSlot> slots) {
@@ -60,20 +61,19 @@ public final class SearchBundle {
       // FHIR JSON forbids empty arrays: no match, no entry element.
       if (!slots.isEmpty()) {
         json.writeArrayFieldStart("entry");
-        Map<String, FhirJson.Writing> included = new LinkedHashMap<>();
-        // The slots' entries as one raw value (text, comma-separated): most of the answer, mostly pre-written parts.
-        StringBuilder matches = new StringBuilder(BYTES_PER_SLOT * slots.size());
+        // The slots' entries as one raw value (UTF-8, comma-separated): most of the answer, mostly pre-written parts.
+        ByteText matches = new ByteText(BYTES_PER_SLOT * slots.size());
+        Includes included = new Includes(query);
         for (SasSlot s : slots) {
           if (!matches.isEmpty()) {
             matches.append(',');
           }
           resources.slotEntry(matches, slotUrl, s);
-          include(query, s, included);
+          included.add(s);
         }
-        FhirJson.rawValue(json, matches.toString());
-        for (Map.Entry<String, FhirJson.Writing> resource : included.entrySet()) {
-          String[] typeAndId = resource.getKey().split("/", 2);
-          entry(json, typeAndId[0], typeAndId[1], "include", resource.getValue());
+        FhirJson.rawValue(json, matches);
+        for (Included resource : included.inOrder) {
+          entry(json, resource);
         }
         json.writeEndArray();
       }
@@ -81,31 +81,82 @@ public final class SearchBundle {
     });
   }
 
-  private void include(SlotSearchQuery query, SasSlot s, Map<String, FhirJson.Writing> included) {
-    SasSchedule schedule = new SasSchedule(s.professional(), s.site(), s.commune(), s.territory());
-    if (query.includes(Include.SCHEDULE)) {
-      included.putIfAbsent("Schedule/" + s.site().id(), g -> resources.schedule(g, schedule));
-      if (query.includes(Include.SCHEDULE_ACTOR)) {
-        included.putIfAbsent("Practitioner/" + s.professional().id(), g -> resources.practitioner(g, s.professional()));
-        included.putIfAbsent("PractitionerRole/" + s.site().id(), g -> resources.practitionerRole(g, schedule));
-      }
+  /** What one included resource is, written once it is known to be new ({@link Includes}). */
+  private enum Kind { SCHEDULE, PRACTITIONER, PRACTITIONER_ROLE, HEALTHCARE_SERVICE, ORGANIZATION }
+
+  private record Included(Kind kind, SasSlot slot) {
+  }
+
+  /**
+   * The asked includes of the slots, each resource once, in the order the slots first bring them: per slot its
+   * Schedule, Practitioner and PractitionerRole, then the territory's HealthcareService and Organization.
+   */
+  private static final class Includes {
+
+    private final boolean schedule;
+    private final boolean actor;
+    private final boolean service;
+    private final boolean organization;
+    private final Set<UUID> sites = new HashSet<>();
+    private final Set<UUID> practitioners = new HashSet<>();
+    private final Set<String> territories = new HashSet<>();
+    private final List<Included> inOrder = new ArrayList<>();
+
+    Includes(SlotSearchQuery query) {
+      schedule = query.includes(Include.SCHEDULE);
+      actor = schedule && query.includes(Include.SCHEDULE_ACTOR);
+      service = query.includes(Include.SERVICE);
+      organization = service && query.includes(Include.SERVICE_ORGANIZATION);
     }
-    if (query.includes(Include.SERVICE)) {
-      included.putIfAbsent("HealthcareService/" + s.territory().id(), g -> resources.healthcareService(g, s.territory()));
-      if (query.includes(Include.SERVICE_ORGANIZATION)) {
-        included.putIfAbsent("Organization/" + s.territory().id(), g -> resources.organization(g, s.territory()));
+
+    void add(SasSlot s) {
+      if (schedule) {
+        boolean newSite = sites.add(s.site().id());
+        if (newSite) {
+          inOrder.add(new Included(Kind.SCHEDULE, s));
+        }
+        if (actor && practitioners.add(s.professional().id())) {
+          inOrder.add(new Included(Kind.PRACTITIONER, s));
+        }
+        if (actor && newSite) {
+          inOrder.add(new Included(Kind.PRACTITIONER_ROLE, s));
+        }
+      }
+      if (service && territories.add(s.territory().id())) {
+        inOrder.add(new Included(Kind.HEALTHCARE_SERVICE, s));
+        if (organization) {
+          inOrder.add(new Included(Kind.ORGANIZATION, s));
+        }
       }
     }
   }
 
-  private void entry(JsonGenerator json, String type, String id, String mode, FhirJson.Writing resource)
-      throws IOException {
+  private void entry(JsonGenerator json, Included included) throws IOException {
+    SasSlot s = included.slot();
+    switch (included.kind()) {
+      case SCHEDULE -> entry(json, "Schedule", s.site().id().toString(), g -> resources.schedule(g, schedule(s)));
+      case PRACTITIONER -> entry(json, "Practitioner", s.professional().id().toString(),
+          g -> resources.practitioner(g, s.professional()));
+      case PRACTITIONER_ROLE -> entry(json, "PractitionerRole", s.site().id().toString(),
+          g -> resources.practitionerRole(g, schedule(s)));
+      case HEALTHCARE_SERVICE -> entry(json, "HealthcareService", s.territory().id(),
+          g -> resources.healthcareService(g, s.territory()));
+      case ORGANIZATION -> entry(json, "Organization", s.territory().id(), g -> resources.organization(g, s.territory()));
+      default -> throw new IllegalStateException(included.kind().name());
+    }
+  }
+
+  private static SasSchedule schedule(SasSlot s) {
+    return new SasSchedule(s.professional(), s.site(), s.commune(), s.territory());
+  }
+
+  private void entry(JsonGenerator json, String type, String id, FhirJson.Writing resource) throws IOException {
     json.writeStartObject();
     json.writeStringField("fullUrl", base + "/" + type + "/" + id);
     json.writeFieldName("resource");
     resource.write(json);
     json.writeObjectFieldStart("search");
-    json.writeStringField("mode", mode);
+    json.writeStringField("mode", "include");
     json.writeEndObject();
     json.writeEndObject();
   }

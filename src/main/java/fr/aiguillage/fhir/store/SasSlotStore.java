@@ -68,8 +68,9 @@ public final class SasSlotStore {
     UUID[] rules = row.getArrayOfUUIDs("rules");
     List<Slot> slots = new ArrayList<>(ids.length);
     for (int i = 0; i < ids.length; i++) {
-      slots.add(new Slot(ids[i], professional, siteId, SlotKind.valueOf(kinds[i]), SlotStatus.FREE, starts[i], ends[i],
-          SlotSource.valueOf(sources[i]), rules[i]));
+      // In Europe/Paris, as the agenda's reads give them (the Slot read of the same slot shows the same instants).
+      slots.add(new Slot(ids[i], professional, siteId, SlotKind.valueOf(kinds[i]), SlotStatus.FREE,
+          SqlTime.paris(starts[i]), SqlTime.paris(ends[i]), SlotSource.valueOf(sources[i]), rules[i]));
     }
     return new SasSiteSlots(new SasPractitioner(professional, row.getString("rpps"), row.getString("family_name"),
         row.getString("given_name"), row.getString("professional_phone")),
