@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load and limits: a secretariat's day compressed (searches, triages, calls, bookings, cancellations, with
-# 200 call streams open) from two service instances on one PostgreSQL holding bench-booking's data set. The
-# operators double each stage (after a warm-up stage, not judged) until an operation errs or its p99 passes 1 s; prints throughput and p50/p99 per
-# operation, each instance's RSS, a GET /health ceiling from the same run, and what broke first.
+# 200 call streams open) from two service instances on one PostgreSQL holding bench-booking's data set. After a
+# warm-up stage (not judged), the operators double each stage until an operation errs or its p99 passes 1 s; prints
+# throughput and p50/p99 per operation, each instance's RSS, a GET /health ceiling from the same run, and what broke
+# first.
 # Not part of `mvn -B verify`. Arguments: [professionals=100000] [stage seconds=20] [max operators=512] [streams=200]
 # The data set is made once per size and day under target/bench-data/ and copied for each run (BenchDatabase).
 set -euo pipefail

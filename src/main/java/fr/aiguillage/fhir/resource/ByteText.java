@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -117,7 +118,7 @@ final class ByteText {
 
   private void room(int more) {
     if (size + more > bytes.length) {
-      bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
   }
 }
