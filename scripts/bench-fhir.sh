@@ -6,7 +6,9 @@
 # clients as the ceiling, in the same run. The load client runs in a JVM of its own (FhirLoad): the CPU per search
 # of the service, the client and PostgreSQL is printed apart. Needs pgbench (Debian: apt-get install postgresql-client).
 # Not part of `mvn -B verify`.
-# Arguments: [professionals=100000] [searches=20000] [warm-up searches=searches/2] [pgbench seconds=20]
+# Arguments: [professionals=100000] [searches=20000] [warm-up searches=20000] [pgbench seconds=20]
+# The warm-up must let the JIT finish: with 2,000 searches the compiler threads still took 3.3 ms a search during the
+# measured ones (printed), which tripled the service's CPU per search (decision 0039).
 # Environment: JFR=1 records the service's JVM in target/bench-fhir.jfr; GC_LOG=1 logs its collections (pauses) in
 #              target/bench-fhir-gc.log;
 #              HAPI_COST=1 also measures what HAPI FHIR's FhirContext would cost the service (decision 0011).
@@ -26,7 +28,7 @@ searches=${2:-20000}
 fifo=$(mktemp -u) && mkfifo "$fifo"
 out=target/bench-fhir.out
 rm -f "$out"   # a previous run's PGPORT line must not be read before this run's JVM has truncated the file
-java -Xmx3g "${jfr[@]}" -cp "$cp" fr.aiguillage.bench.FhirBench "${1:-100000}" "$searches" "${3:-$((searches / 2))}" \
+java -Xmx3g "${jfr[@]}" -cp "$cp" fr.aiguillage.bench.FhirBench "${1:-100000}" "$searches" "${3:-20000}" \
   < "$fifo" > "$out" 2>target/bench-fhir.err &
 bench=$!
 exec 3>"$fifo"   # keeps the benchmark's PostgreSQL up until we close it
