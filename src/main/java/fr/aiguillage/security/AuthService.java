@@ -14,6 +14,7 @@ import fr.aiguillage.security.store.AccountStore;
 import fr.aiguillage.security.store.LoginThrottleStore;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class AuthService {
    * decision 0036): the statement is prepared and planned there, and the session table's index read; no session
    * found, nothing cached.
    */
-  public Future<Void> warmUp(io.vertx.sqlclient.SqlClient connection) {
+  public Future<Void> warmUp(SqlClient connection) {
     return accounts.findBySession(connection, new byte[32], clock.instant()).mapEmpty();
   }
 

@@ -14,17 +14,13 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -123,19 +119,18 @@ public final class BookingBench {
     Map<String, Long> beforeBookings = Statements.counters(pool);
     // CPU per booking: the JVM's (the service, GC and JIT, and the load client's event loops, counted apart by the
     // threads its answers arrive on) and PostgreSQL's, over the measured bookings.
-    long postmaster = Long.parseLong(Files.readAllLines(Path.of("target", "bench-booking-pg", "postmaster.pid"))
-        .get(0).trim());
+    long postmaster = ProcCpu.postmasterPid(Path.of("target", "bench-booking-pg"));
     CLIENT_THREADS.clear();
-    long jvmCpu0 = FhirBench.processCpuNanos();
+    long jvmCpu0 = JvmCpu.processNanos();
     long postgresCpu0 = ProcCpu.treeNanos(postmaster);
-    Map<Long, Long> threadCpu0 = threadCpu(false);
-    Map<Long, Long> threadUser0 = threadCpu(true);
+    Map<Long, Long> threadCpu0 = JvmCpu.threadNanos(false);
+    Map<Long, Long> threadUser0 = JvmCpu.threadNanos(true);
     Load.Result booked = Load.run(32, bookings, () -> book(client, token, patientId.get(), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
-    long jvmCpu = FhirBench.processCpuNanos() - jvmCpu0;
+    long jvmCpu = JvmCpu.processNanos() - jvmCpu0;
     long postgresCpu = ProcCpu.treeNanos(postmaster) - postgresCpu0;
-    Map<Long, Long> threadCpu = threadCpu(false);
-    Map<Long, Long> threadUser = threadCpu(true);
+    Map<Long, Long> threadCpu = JvmCpu.threadNanos(false);
+    Map<Long, Long> threadUser = JvmCpu.threadNanos(true);
     long clientCpu = CLIENT_THREADS.stream().mapToLong(t -> threadCpu.getOrDefault(t, 0L)
         - threadCpu0.getOrDefault(t, 0L)).sum();
     // Java threads that are not the client's: the service's event loop and workers (and JIT, JFR if recording);
@@ -232,16 +227,6 @@ public final class BookingBench {
           CLIENT_THREADS.add(Thread.currentThread().getId());
           return expected(r, 201);
         });
-  }
-
-  /** CPU time (or its user part only) of every live thread of this JVM, by thread id. */
-  private static Map<Long, Long> threadCpu(boolean userOnly) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<Long, Long> cpu = new HashMap<>();
-    for (long id : threads.getAllThreadIds()) {
-      cpu.put(id, userOnly ? threads.getThreadUserTime(id) : threads.getThreadCpuTime(id));
-    }
-    return cpu;
   }
 
   /** Numbered free slots for pgbench to take one by one, and the ids its transaction needs. */

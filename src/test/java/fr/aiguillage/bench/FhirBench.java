@@ -105,8 +105,7 @@ public final class FhirBench {
         certs.toString(), certs.resolve("warm.paths").toString(), certs.resolve("measured.paths").toString(),
         Path.of("target", "bench-fhir-sample.json").toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    long postmaster = Long.parseLong(Files.readAllLines(Path.of("target", "bench-fhir-db", "postmaster.pid")).get(0)
-        .trim());
+    long postmaster = ProcCpu.postmasterPid(Path.of("target", "bench-fhir-db"));
     long serviceCpu0 = 0;
     long jit0 = 0;
     long gc0 = 0;
@@ -116,12 +115,12 @@ public final class FhirBench {
         loadJvm.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.equals("MEASURE_START")) {
-          jit0 = jitMillis();
-          gc0 = gcPauseMillis();
-          serviceCpu0 = processCpuNanos();
+          jit0 = JvmCpu.jitMillis();
+          gc0 = JvmCpu.gcPauseMillis();
+          serviceCpu0 = JvmCpu.processNanos();
           postgresCpu0 = ProcCpu.treeNanos(postmaster);
         } else if (line.startsWith("LOAD ")) {
-          long serviceCpu = processCpuNanos() - serviceCpu0;
+          long serviceCpu = JvmCpu.processNanos() - serviceCpu0;
           long postgresCpu = ProcCpu.treeNanos(postmaster) - postgresCpu0;
           result = line.split(" ");
           double n = searches;
@@ -130,8 +129,8 @@ public final class FhirBench {
           // Part of the service JVM's figure is not the searches': the JIT still compiling (its threads' time, which
           // on a loaded machine is wall time more than CPU), and the collections' pauses (decision 0039).
           System.out.printf("service JVM during the measured searches: JIT compiling %.2f ms per search"
-              + " (compiler threads' time), collection pauses %.2f ms per search%n", (jitMillis() - jit0) / n,
-              (gcPauseMillis() - gc0) / n);
+              + " (compiler threads' time), collection pauses %.2f ms per search%n", (JvmCpu.jitMillis() - jit0) / n,
+              (JvmCpu.gcPauseMillis() - gc0) / n);
         } else {
           System.out.println(line);
         }
@@ -167,21 +166,6 @@ public final class FhirBench {
    */
   private static boolean clientOpenSsl() {
     return !"jdk".equalsIgnoreCase(System.getenv("BENCH_CLIENT_SSL")) && OpenSSLEngineOptions.isAvailable();
-  }
-
-  private static long jitMillis() {
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-  }
-
-  private static long gcPauseMillis() {
-    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-  }
-
-  static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void generate(DatabaseServer db, int professionals) throws Exception {

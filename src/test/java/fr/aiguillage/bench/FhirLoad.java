@@ -66,10 +66,10 @@ public final class FhirLoad {
     next.set(0);
     System.out.println("MEASURE_START");
     System.out.flush();
-    long cpu0 = FhirBench.processCpuNanos();
+    long cpu0 = JvmCpu.processNanos();
     Load.Result measured = Load.run(CLIENTS, measuredPaths.size(),
         () -> search(web, measuredPaths.get(next.getAndIncrement()), sizes, kept)).await(30, TimeUnit.MINUTES);
-    long cpu = FhirBench.processCpuNanos() - cpu0;
+    long cpu = JvmCpu.processNanos() - cpu0;
     System.out.printf("LOAD %.1f %.3f %.3f %d %.3f %d %d %d%n", measured.perSecond(), measured.percentileMillis(50),
         measured.percentileMillis(99), measured.ok(), cpu / 1e6 / measuredPaths.size(), sizes[0], sizes[1],
         connections.get());

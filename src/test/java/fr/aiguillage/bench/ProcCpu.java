@@ -14,6 +14,11 @@ final class ProcCpu {
   private ProcCpu() {
   }
 
+  /** The postmaster's process id, from the first line of {@code postmaster.pid} in its data directory. */
+  static long postmasterPid(Path dataDirectory) throws IOException {
+    return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+  }
+
   /** utime + stime of {@code pid} and of its live children, in nanoseconds. */
   static long treeNanos(long pid) throws IOException {
     long total = 0;

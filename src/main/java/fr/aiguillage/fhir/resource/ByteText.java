@@ -64,7 +64,8 @@ final class ByteText {
     return this;
   }
 
-  /** FHIR {@code instant}, exactly as {@link FhirJson#instant} writes it. */
+  /** FHIR {@code instant}: {@code yyyy-MM-ddTHH:mm:ss} and the offset ({@code Z} or {@code +hh:mm}), years 1000-9999.
+   */
   ByteText instant(OffsetDateTime time) {
     room(25);
     digits(time.getYear(), 4);

@@ -102,7 +102,7 @@ public final class FhirJson {
     })));
   }
 
-  /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(SerializableString)} (its UTF-8 bytes kept). */
+  /** A fixed value serialised once, for {@link JsonGenerator#writeRawValue(SerializableString)}; keeps its UTF-8. */
   static SerializableString serialized(Writing writing) {
     return new SerializedString(fragment(writing));
   }
@@ -144,39 +144,9 @@ public final class FhirJson {
     json.writeEndObject();
   }
 
-  /** FHIR {@code instant}: {@code yyyy-MM-ddTHH:mm:ss} and the offset ({@code Z} or {@code +hh:mm}), years 1000-9999. */
+  /** FHIR {@code instant}: {@code yyyy-MM-ddTHH:mm:ss} and the offset ({@code Z} or {@code +hh:mm}), years 1000-9999.
+   */
   static String instant(OffsetDateTime time) {
-    char[] c = new char[25];
-    int n = 0;
-    n = digits(c, n, time.getYear(), 4);
-    c[n++] = '-';
-    n = digits(c, n, time.getMonthValue(), 2);
-    c[n++] = '-';
-    n = digits(c, n, time.getDayOfMonth(), 2);
-    c[n++] = 'T';
-    n = digits(c, n, time.getHour(), 2);
-    c[n++] = ':';
-    n = digits(c, n, time.getMinute(), 2);
-    c[n++] = ':';
-    n = digits(c, n, time.getSecond(), 2);
-    int offset = time.getOffset().getTotalSeconds();
-    if (offset == 0) {
-      c[n++] = 'Z';
-    } else {
-      c[n++] = offset < 0 ? '-' : '+';
-      int minutes = Math.abs(offset) / 60;
-      n = digits(c, n, minutes / 60, 2);
-      c[n++] = ':';
-      n = digits(c, n, minutes % 60, 2);
-    }
-    return new String(c, 0, n);
-  }
-
-  private static int digits(char[] c, int at, int value, int width) {
-    for (int i = width - 1; i >= 0; i--) {
-      c[at + i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-    return at + width;
+    return new ByteText(25).instant(time).toString();
   }
 }

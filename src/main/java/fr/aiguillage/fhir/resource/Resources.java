@@ -24,8 +24,8 @@ public final class Resources {
 
   private static final String LOCATION_ID = "lieu";
   /** A slot's {@code meta}: its profile and TRE_R314 slot types, one per kind. */
-  static final Map<SlotKind, String> SLOT_META = new EnumMap<>(SlotKind.class);
-  static final String APPOINTMENT_TYPE = FhirJson.fragment(json -> FhirJson.concept(json,
+  static final Map<SlotKind, SerializableString> SLOT_META = new EnumMap<>(SlotKind.class);
+  static final SerializableString APPOINTMENT_TYPE = FhirJson.serialized(json -> FhirJson.concept(json,
       Canonicals.APPOINTMENT_REASON, "ROUTINE", null));
 
   /** The identifier types of a Practitioner (RPPS) and of an Organization (FINESS), serialised once. */
@@ -36,7 +36,7 @@ public final class Resources {
 
   static {
     for (SlotKind kind : SlotKind.values()) {
-      SLOT_META.put(kind, FhirJson.fragment(json -> {
+      SLOT_META.put(kind, FhirJson.serialized(json -> {
         json.writeStartObject();
         FhirJson.profile(json, Canonicals.SLOT);
         json.writeArrayFieldStart("security");
@@ -52,15 +52,15 @@ public final class Resources {
   }
 
   private final String consoleBaseUrl;
-  /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService). */
-  private final Map<String, String> serviceTypes = new ConcurrentHashMap<>();
+  /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService), serialised once. */
+  private final Map<String, SerializableString> serviceTypes = new ConcurrentHashMap<>();
   private final SlotEntries slotEntries;
 
   /** {@code consoleBaseUrl}: how the console's booking addresses start ({@link #bookingAddress}). */
   public Resources(String consoleBaseUrl) {
     this.consoleBaseUrl = consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
         : consoleBaseUrl;
-    this.slotEntries = new SlotEntries(this.consoleBaseUrl + "/sas/creneaux/");
+    this.slotEntries = new SlotEntries(this.consoleBaseUrl + "/sas/creneaux/", this::serviceType);
   }
 
   /** One resource as an answer's body. */
@@ -86,7 +86,7 @@ public final class Resources {
     json.writeFieldName("meta");
     json.writeRawValue(SLOT_META.get(s.slot().kind()));
     json.writeFieldName("serviceType");
-    json.writeRawValue(serviceTypes.computeIfAbsent(s.territory().id(), Resources::serviceType));
+    json.writeRawValue(serviceType(s.territory().id()));
     json.writeFieldName("appointmentType");
     json.writeRawValue(APPOINTMENT_TYPE);
     FhirJson.reference(json, "schedule", "Schedule", s.site().id().toString());
@@ -97,8 +97,12 @@ public final class Resources {
     json.writeEndObject();
   }
 
-  static String serviceType(String territoryId) {
-    return FhirJson.fragment(json -> {
+  private SerializableString serviceType(String territoryId) {
+    return serviceTypes.computeIfAbsent(territoryId, Resources::serialisedServiceType);
+  }
+
+  private static SerializableString serialisedServiceType(String territoryId) {
+    return FhirJson.serialized(json -> {
       json.writeStartArray();
       FhirJson.concept(json, Canonicals.ACT_CODE, "AMB", null);
       json.writeStartObject();

@@ -141,8 +141,8 @@ public final class SearchBundle {
           g -> resources.practitionerRole(g, schedule(s)));
       case HEALTHCARE_SERVICE -> entry(json, "HealthcareService", s.territory().id(),
           g -> resources.healthcareService(g, s.territory()));
-      case ORGANIZATION -> entry(json, "Organization", s.territory().id(), g -> resources.organization(g, s.territory()));
-      default -> throw new IllegalStateException(included.kind().name());
+      case ORGANIZATION -> entry(json, "Organization", s.territory().id(),
+          g -> resources.organization(g, s.territory()));
     }
   }
 

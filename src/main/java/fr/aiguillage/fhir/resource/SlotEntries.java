@@ -1,12 +1,10 @@
 package fr.aiguillage.fhir.resource;
 
-import fr.aiguillage.agenda.model.SlotKind;
+import com.fasterxml.jackson.core.SerializableString;
 import fr.aiguillage.fhir.model.SasSlot;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The search answer's slot entries ({@code fullUrl}, the Slot as {@link Resources#slot} writes it, {@code search.mode}
@@ -26,23 +24,15 @@ final class SlotEntries {
   private static final byte[] ENTRY_END = ByteText.utf8("\",\"end\":\"");
   private static final byte[] ENTRY_COMMENT = ByteText.utf8("\",\"comment\":\"");
   private static final byte[] ENTRY_CLOSE = ByteText.utf8("\"},\"search\":{\"mode\":\"match\"}}");
-  private static final byte[] APPOINTMENT_TYPE_BYTES = ByteText.utf8(Resources.APPOINTMENT_TYPE);
 
-  private static final Map<SlotKind, byte[]> SLOT_META = new EnumMap<>(SlotKind.class);
-
-  static {
-    for (SlotKind kind : SlotKind.values()) {
-      SLOT_META.put(kind, ByteText.utf8(Resources.SLOT_META.get(kind)));
-    }
-  }
-
-  /** A slot's {@code serviceType} by territory (it names the territory's HealthcareService), as UTF-8. */
-  private final Map<String, byte[]> serviceTypes = new ConcurrentHashMap<>();
+  /** A slot's {@code serviceType} by territory, as {@link Resources#slot} writes it (its UTF-8 bytes kept). */
+  private final Function<String, SerializableString> serviceTypes;
   /** The booking addresses' start as it is written inside a JSON string, as UTF-8. */
   private final byte[] bookingPrefix;
 
-  SlotEntries(String bookingPrefix) {
+  SlotEntries(String bookingPrefix, Function<String, SerializableString> serviceTypes) {
     this.bookingPrefix = ByteText.utf8(FhirJson.escaped(bookingPrefix));
+    this.serviceTypes = serviceTypes;
   }
 
   /** {@code fullUrlPrefix}: the escaped base of the slots' fullUrls, ending with '/', as UTF-8. */
@@ -50,10 +40,9 @@ final class SlotEntries {
     UUID id = s.slot().id();
     out.append(ENTRY_FULL_URL).append(fullUrlPrefix).uuid(id)
         .append(ENTRY_ID).uuid(id)
-        .append(ENTRY_META).append(SLOT_META.get(s.slot().kind()))
-        .append(ENTRY_SERVICE_TYPE).append(serviceTypes.computeIfAbsent(s.territory().id(),
-            t -> ByteText.utf8(Resources.serviceType(t))))
-        .append(ENTRY_APPOINTMENT_TYPE).append(APPOINTMENT_TYPE_BYTES)
+        .append(ENTRY_META).append(Resources.SLOT_META.get(s.slot().kind()).asUnquotedUTF8())
+        .append(ENTRY_SERVICE_TYPE).append(serviceTypes.apply(s.territory().id()).asUnquotedUTF8())
+        .append(ENTRY_APPOINTMENT_TYPE).append(Resources.APPOINTMENT_TYPE.asUnquotedUTF8())
         .append(ENTRY_SCHEDULE).uuid(s.site().id())
         .append(ENTRY_START).instant(s.slot().start())
         .append(ENTRY_END).instant(s.slot().end())
