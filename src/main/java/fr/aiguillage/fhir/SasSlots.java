@@ -9,7 +9,7 @@ import fr.aiguillage.directory.model.Professional;
 import fr.aiguillage.directory.model.Site;
 import fr.aiguillage.fhir.model.SasPractitioner;
 import fr.aiguillage.fhir.model.SasSchedule;
-import fr.aiguillage.fhir.model.SasSiteSlots;
+import fr.aiguillage.fhir.model.SasListing;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
 import fr.aiguillage.fhir.store.SasSlotStore;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * What the SAS may see: free slots to come, of active professionals, at sites in a territory that opens the
- * slot's kind to the SAS. A search is one statement ({@link SasSlotStore}, decision 0031) on the search pool; with
- * the rota's duties shown, it reads through the directory and agenda services (professionals by RPPS, then their
+ * slot's kind to the SAS. A search reads the professionals from the directory's cache ({@link SasDirectory}) and
+ * their free slots in one statement on the search pool ({@link SasSlotStore}, decision 0041); with the rota's duties
+ * shown, it reads through the directory and agenda services (professionals by RPPS, then their
  * free slots in the window) as the duties need every professional named. Single reads go through the services.
  */
 public final class SasSlots {
@@ -52,7 +54,11 @@ public final class SasSlots {
     return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
   });
 
+  /** Searches that find the directory edited under them this many times in a row are answered 503. */
+  private static final int ATTEMPTS = 3;
+
   private final SasSlotStore store = new SasSlotStore();
+  private final SasDirectory directory = new SasDirectory(store);
   private final SqlClient searchPool;
   private final SlotService slots;
   private final ProfessionalService professionals;
@@ -81,8 +87,7 @@ public final class SasSlots {
       return Future.succeededFuture(List.of());
     }
     if (duties == SasDuties.NONE) {
-      return store.freeByRpps(searchPool, query.rpps(), query.from(), query.to(), clock.instant(),
-          territories.kindsAnywhere()).map(this::offered);
+      return listed(query, ATTEMPTS);
     }
     return professionals.findByRppsForService(query.rpps())
         .map(found -> found.stream().filter(Professional::active)
@@ -96,6 +101,26 @@ public final class SasSlots {
                   return all;
                 }))
             .map(free -> offered(free, byId)));
+  }
+
+  /**
+   * The professionals from the directory's cache, their free slots read with the directory's version: answered when
+   * the two versions agree, else the cache drops what it kept and the search starts again (decision 0041).
+   */
+  private Future<List<SasSlot>> listed(SlotSearchQuery query, int attempts) {
+    return directory.known(searchPool, query.rpps()).compose(known -> {
+      List<UUID> ids = new ArrayList<>(known.byRpps().size());
+      known.byRpps().values().forEach(l -> ids.add(l.practitioner().id()));
+      return store.freeOf(searchPool, ids, query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
+          .compose(free -> {
+            if (free.version() == known.version()) {
+              return Future.succeededFuture(offered(free.slots(), known));
+            }
+            directory.outdated(free.version());
+            return attempts > 1 ? listed(query, attempts - 1)
+                : Future.failedFuture(FhirFailure.busy("L'annuaire change en ce moment ; réessayez."));
+          });
+    });
   }
 
   public Future<SasSlot> slot(UUID id) {
@@ -123,18 +148,19 @@ public final class SasSlots {
         .map(found -> found.orElseThrow(() -> FhirFailure.notFound("Professionnel inconnu : " + id)));
   }
 
-  private List<SasSlot> offered(List<SasSiteSlots> found) {
-    List<SasSlot> result = new ArrayList<>();
-    for (SasSiteSlots at : found) {
-      Optional<SasSchedule> schedule = schedule(at.practitioner(), at.site());
-      if (schedule.isEmpty()) {
-        continue;
-      }
-      SasSchedule s = schedule.get();
-      for (Slot slot : at.slots()) {
-        if (s.territory().slotKinds().contains(slot.kind())) {
-          result.add(new SasSlot(slot, s.professional(), s.site(), s.commune(), s.territory()));
-        }
+  private List<SasSlot> offered(List<Slot> free, SasDirectory.Known known) {
+    Map<UUID, SasListing> byId = new HashMap<>();
+    known.byRpps().values().forEach(l -> byId.put(l.practitioner().id(), l));
+    Map<UUID, Optional<SasSchedule>> schedules = new HashMap<>();
+    List<SasSlot> result = new ArrayList<>(free.size());
+    for (Slot slot : free) {
+      SasListing listing = byId.get(slot.professionalId());
+      Site site = listing.site(slot.siteId());
+      Optional<SasSchedule> schedule = site == null ? Optional.empty()
+          : schedules.computeIfAbsent(site.id(), id -> schedule(listing.practitioner(), site));
+      if (schedule.isPresent() && schedule.get().territory().slotKinds().contains(slot.kind())) {
+        SasSchedule s = schedule.get();
+        result.add(new SasSlot(slot, s.professional(), s.site(), s.commune(), s.territory()));
       }
     }
     result.sort(BY_START);

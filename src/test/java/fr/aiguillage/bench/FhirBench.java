@@ -188,19 +188,21 @@ public final class FhirBench {
   }
 
   /**
-   * The service's own statement (SasSlotStore), for pgbench (target/bench-fhir.sql: one measured search's parameters
-   * picked at random, -D searches=N) and for psql's EXPLAIN (target/bench-fhir-explain.sql: the first measured search,
-   * planned as on the search pool). Not replayed: the search's audit row (written in groups, many requests a commit).
+   * The service's own statement (SasSlotStore.FREE_OF: the slots by professional id, with the directory's version),
+   * for pgbench (target/bench-fhir.sql: one measured search's parameters picked at random, -D searches=N) and for
+   * psql's EXPLAIN (target/bench-fhir-explain.sql: the first measured search, planned as on the search pool). Not
+   * replayed: the search's audit row (written in groups, many requests a commit), and the directory's read by RPPS,
+   * which a search issues only for RPPS its cache does not hold (none once warmed up; decision 0041).
    */
   private static void writeReplayScripts() throws java.io.IOException {
-    String statement = fr.aiguillage.fhir.store.SasSlotStore.FREE_BY_SITE;
-    String pick = "SELECT rpps, from_at, to_at FROM bench_fhir_search WHERE n = %s \\gset\n";
+    String statement = fr.aiguillage.fhir.store.SasSlotStore.FREE_OF;
+    String pick = "SELECT ids, from_at, to_at FROM bench_fhir_search WHERE n = %s \\gset\n";
     Files.writeString(Path.of("target/bench-fhir.sql"), "\\set n random(1, :searches)\n" + pick.formatted(":n")
-        + statement.replace("$1", ":rpps").replace("$2", ":from_at").replace("$3", ":to_at")
+        + statement.replace("$1", ":ids").replace("$2", ":from_at").replace("$3", ":to_at")
         .replace("$4", "now()").replace("$5", "'{SNP}'") + ";\n");
     Files.writeString(Path.of("target/bench-fhir-explain.sql"), "SET plan_cache_mode = force_generic_plan;\n"
         + pick.formatted("1") + "PREPARE search AS " + statement + ";\n"
-        + "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE search(:'rpps', :'from_at', :'to_at', now(), '{SNP}');\n");
+        + "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE search(:'ids', :'from_at', :'to_at', now(), '{SNP}');\n");
   }
 
   /** The measured searches, for pgbench: identifiers, window, and the professionals' ids they name. */

@@ -6,75 +6,109 @@ import fr.aiguillage.agenda.model.SlotSource;
 import fr.aiguillage.agenda.model.SlotStatus;
 import fr.aiguillage.db.SqlTime;
 import fr.aiguillage.directory.model.Site;
+import fr.aiguillage.fhir.model.SasListing;
 import fr.aiguillage.fhir.model.SasPractitioner;
-import fr.aiguillage.fhir.model.SasSiteSlots;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The SAS slot search's one statement (decision 0031): active professionals by RPPS, their free slots in the window
- * grouped by site (one range of the free-slot index per professional, index-only: V28), and each such site. A
- * read-only query across the directory's and the agenda's tables, for this one read: it replaces three statements
- * (professionals with a correlated sub-select each, their sites, their slots) and two round trips.
+ * The SAS slot search's statements (decision 0041). The slots are read by professional id with the directory's
+ * version (V34) in one statement; the professionals and their sites, which change rarely, come from the search's
+ * cache ({@code SasDirectory}), read by RPPS with the version they were read at. Read-only, on the search pool.
  */
 public final class SasSlotStore {
 
-  /** The statement; public for scripts/bench-fhir.sh, whose pgbench replay and EXPLAIN are written from it. */
-  public static final String FREE_BY_SITE = """
-      SELECT p.id AS professional_id, p.rpps, p.family_name, p.given_name, p.phone AS professional_phone,
-             st.id AS site_id, st.name, st.address, st.commune_insee, st.lat, st.lon, st.phone,
-             f.ids, f.kinds, f.starts, f.ends, f.sources, f.rules
-      FROM professional p
-      CROSS JOIN LATERAL (
-        SELECT s.site_id, array_agg(s.id) AS ids, array_agg(s.kind) AS kinds, array_agg(s.start_at) AS starts,
-               array_agg(s.end_at) AS ends, array_agg(s.source) AS sources, array_agg(s.rule_id) AS rules
-        FROM slot s
-        WHERE s.professional_id = p.id AND s.status = 'free' AND s.start_at >= $2 AND s.start_at <= $3
-          AND s.start_at > $4 AND s.kind = ANY ($5)
-        GROUP BY s.site_id) f
-      JOIN site st ON st.id = f.site_id
-      WHERE p.rpps = ANY ($1) AND p.active""";
+  /** Active professionals with these RPPS numbers and each of their sites, with the directory's version. */
+  public static final String LISTINGS = """
+      SELECT v.version, p.id AS professional_id, p.rpps, p.family_name, p.given_name, p.phone AS professional_phone,
+             st.id AS site_id, st.name, st.address, st.commune_insee, st.lat, st.lon, st.phone
+      FROM directory_version v
+      LEFT JOIN professional p ON p.rpps = ANY ($1) AND p.active
+      LEFT JOIN site st ON st.professional_id = p.id
+      WHERE v.id = 1""";
 
-  /** Free slots of the active professionals with these RPPS numbers, in [from, to] and after {@code now}, by site. */
-  public Future<List<SasSiteSlots>> freeByRpps(SqlClient db, List<String> rpps, Instant from, Instant to, Instant now,
-                                               Set<SlotKind> kinds) {
-    return db.preparedQuery(FREE_BY_SITE)
-        .execute(Tuple.of(rpps.toArray(String[]::new), SqlTime.utc(from), SqlTime.utc(to), SqlTime.utc(now),
-            kinds.stream().map(SlotKind::name).toArray(String[]::new)))
-        .map(rows -> {
-          List<SasSiteSlots> found = new ArrayList<>(rows.size());
-          rows.forEach(row -> found.add(siteSlots(row)));
-          return found;
-        });
+  /**
+   * Free slots of these professionals in the window, after {@code now}, of these kinds (one range of the free-slot
+   * index per professional, index-only: V28), with the directory's version: always one row, the version's, even
+   * without a slot. Public for scripts/bench-fhir.sh, whose pgbench replay and EXPLAIN are written from it.
+   */
+  public static final String FREE_OF = """
+      SELECT v.version, s.professional_id, s.site_id, s.id, s.kind, s.start_at, s.end_at, s.source, s.rule_id
+      FROM directory_version v
+      LEFT JOIN slot s ON s.professional_id = ANY ($1) AND s.status = 'free' AND s.start_at >= $2
+        AND s.start_at <= $3 AND s.start_at > $4 AND s.kind = ANY ($5)
+      WHERE v.id = 1""";
+
+  /** Listings by RPPS as the directory stood at {@code version}; an RPPS without an active professional is absent. */
+  public record Listings(long version, Map<String, SasListing> byRpps) {
   }
 
-  private static SasSiteSlots siteSlots(Row row) {
-    UUID professional = row.getUUID("professional_id");
-    UUID siteId = row.getUUID("site_id");
-    UUID[] ids = row.getArrayOfUUIDs("ids");
-    String[] kinds = row.getArrayOfStrings("kinds");
-    OffsetDateTime[] starts = row.getArrayOfOffsetDateTimes("starts");
-    OffsetDateTime[] ends = row.getArrayOfOffsetDateTimes("ends");
-    String[] sources = row.getArrayOfStrings("sources");
-    UUID[] rules = row.getArrayOfUUIDs("rules");
-    List<Slot> slots = new ArrayList<>(ids.length);
-    for (int i = 0; i < ids.length; i++) {
-      // In Europe/Paris, as the agenda's reads give them (the Slot read of the same slot shows the same instants).
-      slots.add(new Slot(ids[i], professional, siteId, SlotKind.valueOf(kinds[i]), SlotStatus.FREE,
-          SqlTime.paris(starts[i]), SqlTime.paris(ends[i]), SlotSource.valueOf(sources[i]), rules[i]));
+  /** Free slots as the agenda stood when the directory was at {@code version}. */
+  public record FreeSlots(long version, List<Slot> slots) {
+  }
+
+  public Future<Listings> listings(SqlClient db, List<String> rpps) {
+    return db.preparedQuery(LISTINGS).execute(Tuple.of(rpps.toArray(String[]::new))).map(SasSlotStore::listings);
+  }
+
+  public Future<FreeSlots> freeOf(SqlClient db, List<UUID> professionals, Instant from, Instant to, Instant now,
+                                  Set<SlotKind> kinds) {
+    return db.preparedQuery(FREE_OF)
+        .execute(Tuple.of(professionals.toArray(UUID[]::new), SqlTime.utc(from), SqlTime.utc(to), SqlTime.utc(now),
+            kinds.stream().map(SlotKind::name).toArray(String[]::new)))
+        .map(SasSlotStore::freeSlots);
+  }
+
+  private static Listings listings(RowSet<Row> rows) {
+    long version = 0;
+    Map<String, SasPractitioner> practitioners = new LinkedHashMap<>();
+    Map<String, List<Site>> sites = new HashMap<>();
+    for (Row row : rows) {
+      version = row.getLong("version");
+      UUID id = row.getUUID("professional_id");
+      if (id == null) {
+        continue;
+      }
+      String rpps = row.getString("rpps");
+      practitioners.computeIfAbsent(rpps, r -> new SasPractitioner(id, r, row.getString("family_name"),
+          row.getString("given_name"), row.getString("professional_phone")));
+      List<Site> at = sites.computeIfAbsent(rpps, r -> new ArrayList<>(2));
+      UUID siteId = row.getUUID("site_id");
+      if (siteId != null) {
+        at.add(new Site(siteId, row.getString("name"), row.getString("address"), row.getString("commune_insee"),
+            row.getDouble("lat"), row.getDouble("lon"), row.getString("phone")));
+      }
     }
-    return new SasSiteSlots(new SasPractitioner(professional, row.getString("rpps"), row.getString("family_name"),
-        row.getString("given_name"), row.getString("professional_phone")),
-        new Site(siteId, row.getString("name"), row.getString("address"), row.getString("commune_insee"),
-            row.getDouble("lat"), row.getDouble("lon"), row.getString("phone")), slots);
+    Map<String, SasListing> byRpps = new HashMap<>();
+    practitioners.forEach((rpps, p) -> byRpps.put(rpps, new SasListing(p, sites.get(rpps))));
+    return new Listings(version, byRpps);
+  }
+
+  private static FreeSlots freeSlots(RowSet<Row> rows) {
+    long version = 0;
+    List<Slot> slots = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      version = row.getLong(0);
+      UUID id = row.getUUID(3);
+      if (id != null) {
+        // In Europe/Paris, as the agenda's reads give them (the Slot read of the same slot shows the same instants).
+        slots.add(new Slot(id, row.getUUID(1), row.getUUID(2), SlotKind.valueOf(row.getString(4)), SlotStatus.FREE,
+            SqlTime.paris(row.getOffsetDateTime(5)), SqlTime.paris(row.getOffsetDateTime(6)),
+            SlotSource.valueOf(row.getString(7)), row.getUUID(8)));
+      }
+    }
+    return new FreeSlots(version, slots);
   }
 }

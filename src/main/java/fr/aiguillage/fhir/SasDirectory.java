@@ -1,0 +1,100 @@
+package fr.aiguillage.fhir;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.aiguillage.fhir.model.SasListing;
+import fr.aiguillage.fhir.store.SasSlotStore;
+import fr.aiguillage.fhir.store.SasSlotStore.Listings;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SAS search's cache of the directory (decision 0041): for each RPPS asked for, the active professional and
+ * their sites, or nothing, as read at one version of the directory (V34). Listings of one version only are kept: a
+ * newer version seen anywhere drops them all. The slots, never cached, are read with the version they were read at,
+ * and the search answers only when the two agree ({@link SasSlots}). At most {@value #MAX_LISTINGS} RPPS are kept,
+ * the least recently asked for leaving first: a CPTS's directory fits many times over, and so does the booking
+ * benchmark's 100,000 professionals (about 40 MB, decision 0041).
+ */
+final class SasDirectory {
+
+  static final int MAX_LISTINGS = 120_000;
+
+  /** The listings asked for, as the directory stood at {@code version}. */
+  record Known(long version, Map<String, SasListing> byRpps) {
+  }
+
+  private record Generation(long version, Cache<String, Optional<SasListing>> listings) {
+  }
+
+  private final SasSlotStore store;
+  private volatile Generation current = generation(Long.MIN_VALUE);
+
+  SasDirectory(SasSlotStore store) {
+    this.store = store;
+  }
+
+  /** The listings of these RPPS at one version: from the cache, or read (the missing ones) and kept. */
+  Future<Known> known(SqlClient db, List<String> rpps) {
+    Generation at = current;
+    Map<String, SasListing> found = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String r : rpps) {
+      Optional<SasListing> listing = at.listings().getIfPresent(r);
+      if (listing == null) {
+        missing.add(r);
+      } else {
+        listing.ifPresent(l -> found.put(r, l));
+      }
+    }
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(new Known(at.version(), found));
+    }
+    return store.listings(db, missing).map(read -> {
+      keep(read, missing);
+      if (read.version() == at.version() || missing.size() == rpps.size()) {
+        found.putAll(read.byRpps());
+        return new Known(read.version(), found);
+      }
+      return null; // the cached ones are of another version: read again, from the generation just kept
+    }).compose(known -> known != null ? Future.succeededFuture(known) : readAll(db, rpps));
+  }
+
+  /** The directory has moved on to {@code version}: what is kept from before is dropped. */
+  void outdated(long version) {
+    adopt(version);
+  }
+
+  private Future<Known> readAll(SqlClient db, List<String> rpps) {
+    return store.listings(db, rpps).map(read -> {
+      keep(read, rpps);
+      return new Known(read.version(), new HashMap<>(read.byRpps()));
+    });
+  }
+
+  private void keep(Listings read, List<String> asked) {
+    Generation at = adopt(read.version());
+    if (at.version() == read.version()) {
+      for (String r : asked) {
+        at.listings().put(r, Optional.ofNullable(read.byRpps().get(r)));
+      }
+    }
+  }
+
+  private synchronized Generation adopt(long version) {
+    if (version > current.version()) {
+      current = generation(version);
+    }
+    return current;
+  }
+
+  private static Generation generation(long version) {
+    return new Generation(version, Caffeine.newBuilder().maximumSize(MAX_LISTINGS).executor(Runnable::run).build());
+  }
+}
