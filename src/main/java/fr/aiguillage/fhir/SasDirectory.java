@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * The SAS search's cache of the directory (decision 0041): for each RPPS asked for, the active professional and
- * their sites, or nothing, as read at one version of the directory (V34). Listings of one version only are kept: a
- * newer version seen anywhere drops them all. The slots, never cached, are read with the version they were read at,
+ * their sites, or nothing, as read at one version of the directory (V34). Listings of one version only are kept:
+ * another version seen anywhere drops them all. The slots, never cached, are read with the version they were read at,
  * and the search answers only when the two agree ({@link SasSlots}). At most {@value #MAX_LISTINGS} RPPS are kept,
- * the least recently asked for leaving first: a CPTS's directory fits many times over, and so does the booking
+ * the least used leaving first: a CPTS's directory fits many times over, and so does the booking
  * benchmark's 100,000 professionals (about 40 MB, decision 0041).
  */
 final class SasDirectory {
@@ -66,7 +66,12 @@ final class SasDirectory {
     }).compose(known -> known != null ? Future.succeededFuture(known) : readAll(db, rpps));
   }
 
-  /** The directory has moved on to {@code version}: what is kept from before is dropped. */
+  /**
+   * The directory is at {@code version}, not at the kept listings' one: they are dropped. Older counts as well as
+   * newer, so that a database restored from a backup or failed over to a replica that was behind is not refused
+   * for ever; a search whose statement began just before a change may drop the newer listings once, and the next
+   * search reads them again.
+   */
   void outdated(long version) {
     adopt(version);
   }
@@ -88,7 +93,7 @@ final class SasDirectory {
   }
 
   private synchronized Generation adopt(long version) {
-    if (version > current.version()) {
+    if (version != current.version()) {
       current = generation(version);
     }
     return current;

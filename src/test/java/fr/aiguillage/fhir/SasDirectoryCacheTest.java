@@ -109,6 +109,16 @@ class SasDirectoryCacheTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a database whose directory version went back (a restored backup) is searched, not refused")
+  void versionWentBack() {
+    JsonObject gp = gpWithSlot("2026-11-24T15:00:00+01:00");
+    assertThat(slots(search(gp.getString("rpps")))).hasSize(1);
+    server.execute("UPDATE directory_version SET version = version - 1000");
+    server.execute("UPDATE professional SET family_name = 'Restaurée' WHERE id = '" + gp.getString("id") + "'");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Restaurée");
+  }
+
+  @Test
   @DisplayName("the directory's version moves once a transaction, on what the SAS shows only")
   void versionMoves() {
     JsonObject gp = scenario.professional(Fixtures.aGpInSete());
