@@ -20,7 +20,7 @@ import java.util.Optional;
  * another version seen anywhere drops them all. The slots, never cached, are read with the version they were read at,
  * and the search answers only when the two agree ({@link SasSlots}). At most {@value #MAX_LISTINGS} RPPS are kept,
  * the least used leaving first: a CPTS's directory fits many times over, and so does the booking
- * benchmark's 100,000 professionals (about 40 MB, decision 0041).
+ * benchmark's 100,000 professionals (about 1 KB a professional with one site, measured: decision 0041).
  */
 final class SasDirectory {
 
@@ -86,8 +86,11 @@ final class SasDirectory {
   private void keep(Listings read, List<String> asked) {
     Generation at = adopt(read.version());
     if (at.version() == read.version()) {
+      read.byRpps().forEach((r, listing) -> at.listings().put(r, Optional.of(listing))); // keyed by the listing's own RPPS
       for (String r : asked) {
-        at.listings().put(r, Optional.ofNullable(read.byRpps().get(r)));
+        if (!read.byRpps().containsKey(r)) {
+          at.listings().put(r, Optional.empty());
+        }
       }
     }
   }
