@@ -35,11 +35,6 @@ public final class FhirFailure extends RuntimeException {
     return new FhirFailure(406, "not-supported", text);
   }
 
-  /** A state that a moment will change (the directory edited under every attempt of a search): try again. */
-  public static FhirFailure busy(String text) {
-    return new FhirFailure(503, "transient", text);
-  }
-
   /** A bug or an unavailable database: nothing about it is shown. */
   public static FhirFailure internal() {
     return new FhirFailure(500, "exception", "Erreur interne du service ; réessayez plus tard.");

@@ -16,7 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ public final class FhirModule {
   private EventLoops loops;
 
   public FhirModule(AppConfig config, Clock clock, AuditTrail audit, TerritoryService territories,
-                    ProfessionalService professionals, SlotService slots, SqlClient searchPool) {
+                    ProfessionalService professionals, SlotService slots, Pool searchPool) {
     this.settings = config.fhir();
     this.section = config.section("fhir");
     this.deadline = BodyDeadline.of(config.section("limits"));

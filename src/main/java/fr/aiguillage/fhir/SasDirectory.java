@@ -13,10 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The SAS search's cache of the directory (decision 0041): for each RPPS asked for, the active professional and
- * their sites, or nothing, as read at one version of the directory (V34). Listings of one version only are kept:
+ * their sites, or nothing, as read at one version of the directory (V34's stamp). Listings of one version only are kept:
  * another version seen anywhere drops them all. The slots, never cached, are read with the version they were read at,
  * and the search answers only when the two agree ({@link SasSlots}). At most {@value #MAX_LISTINGS} RPPS are kept,
  * the least used leaving first: a CPTS's directory fits many times over, and so does the booking
@@ -26,15 +27,15 @@ final class SasDirectory {
 
   static final int MAX_LISTINGS = 120_000;
 
-  /** The listings asked for, as the directory stood at {@code version}. */
-  record Known(long version, Map<String, SasListing> byRpps) {
+  /** The listings asked for, as the directory stood at {@code stamp}. */
+  record Known(UUID stamp, Map<String, SasListing> byRpps) {
   }
 
-  private record Generation(long version, Cache<String, Optional<SasListing>> listings) {
+  private record Generation(UUID stamp, Cache<String, Optional<SasListing>> listings) {
   }
 
   private final SasSlotStore store;
-  private volatile Generation current = generation(Long.MIN_VALUE);
+  private volatile Generation current = generation(null);
 
   SasDirectory(SasSlotStore store) {
     this.store = store;
@@ -54,38 +55,37 @@ final class SasDirectory {
       }
     }
     if (missing.isEmpty()) {
-      return Future.succeededFuture(new Known(at.version(), found));
+      return Future.succeededFuture(new Known(at.stamp(), found));
     }
     return store.listings(db, missing).map(read -> {
       keep(read, missing);
-      if (read.version() == at.version() || missing.size() == rpps.size()) {
+      if (read.stamp().equals(at.stamp()) || missing.size() == rpps.size()) {
         found.putAll(read.byRpps());
-        return new Known(read.version(), found);
+        return new Known(read.stamp(), found);
       }
       return null; // the cached ones are of another version: read again, from the generation just kept
     }).compose(known -> known != null ? Future.succeededFuture(known) : readAll(db, rpps));
   }
 
   /**
-   * The directory is at {@code version}, not at the kept listings' one: they are dropped. Older counts as well as
-   * newer, so that a database restored from a backup or failed over to a replica that was behind is not refused
-   * for ever; a search whose statement began just before a change may drop the newer listings once, and the next
-   * search reads them again.
+   * The directory is at {@code stamp}, not at the kept listings' one: they are dropped. Stamps are not ordered: a
+   * database restored from a backup or failed over to a replica that was behind is one more stamp, and a search
+   * whose statement began just before a change may drop the newer listings once (the next search reads them again).
    */
-  void outdated(long version) {
-    adopt(version);
+  void outdated(UUID stamp) {
+    adopt(stamp);
   }
 
   private Future<Known> readAll(SqlClient db, List<String> rpps) {
     return store.listings(db, rpps).map(read -> {
       keep(read, rpps);
-      return new Known(read.version(), new HashMap<>(read.byRpps()));
+      return new Known(read.stamp(), new HashMap<>(read.byRpps()));
     });
   }
 
   private void keep(Listings read, List<String> asked) {
-    Generation at = adopt(read.version());
-    if (at.version() == read.version()) {
+    Generation at = adopt(read.stamp());
+    if (read.stamp().equals(at.stamp())) {
       read.byRpps().forEach((r, listing) -> at.listings().put(r, Optional.of(listing))); // keyed by the listing's own RPPS
       for (String r : asked) {
         if (!read.byRpps().containsKey(r)) {
@@ -95,14 +95,14 @@ final class SasDirectory {
     }
   }
 
-  private synchronized Generation adopt(long version) {
-    if (version != current.version()) {
-      current = generation(version);
+  private synchronized Generation adopt(UUID stamp) {
+    if (!stamp.equals(current.stamp())) {
+      current = generation(stamp);
     }
     return current;
   }
 
-  private static Generation generation(long version) {
-    return new Generation(version, Caffeine.newBuilder().maximumSize(MAX_LISTINGS).executor(Runnable::run).build());
+  private static Generation generation(UUID stamp) {
+    return new Generation(stamp, Caffeine.newBuilder().maximumSize(MAX_LISTINGS).executor(Runnable::run).build());
   }
 }

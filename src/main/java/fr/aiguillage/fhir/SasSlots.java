@@ -14,7 +14,7 @@ import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
 import fr.aiguillage.fhir.store.SasSlotStore;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -54,12 +54,12 @@ public final class SasSlots {
     return high != 0 ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
   });
 
-  /** Searches that find the directory edited under them this many times in a row are answered 503. */
+  /** Attempts of a search through the directory's cache, the last one in one snapshot (decision 0041). */
   private static final int ATTEMPTS = 3;
 
   private final SasSlotStore store = new SasSlotStore();
   private final SasDirectory directory = new SasDirectory(store);
-  private final SqlClient searchPool;
+  private final Pool searchPool;
   private final SlotService slots;
   private final ProfessionalService professionals;
   private final TerritoryService places;
@@ -67,7 +67,7 @@ public final class SasSlots {
   private final Clock clock;
   private volatile SasDuties duties = SasDuties.NONE;
 
-  public SasSlots(SqlClient searchPool, SlotService slots, ProfessionalService professionals, TerritoryService places,
+  public SasSlots(Pool searchPool, SlotService slots, ProfessionalService professionals, TerritoryService places,
                   SasTerritories territories, Clock clock) {
     this.searchPool = searchPool;
     this.slots = slots;
@@ -105,22 +105,44 @@ public final class SasSlots {
 
   /**
    * The professionals from the directory's cache, their free slots read with the directory's version: answered when
-   * the two versions agree, else the cache drops what it kept and the search starts again (decision 0041).
+   * the two versions agree, else the cache drops what it kept and the search starts again; the last attempt reads
+   * both in one snapshot instead (decision 0041).
    */
   private Future<List<SasSlot>> listed(SlotSearchQuery query, int attempts) {
-    return directory.known(searchPool, query.rpps()).compose(known -> {
-      List<UUID> ids = new ArrayList<>(known.byRpps().size());
-      known.byRpps().values().forEach(l -> ids.add(l.practitioner().id()));
-      return store.freeOf(searchPool, ids, query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
-          .compose(free -> {
-            if (free.version() == known.version()) {
-              return Future.succeededFuture(offered(free.slots(), known));
-            }
-            directory.outdated(free.version());
-            return attempts > 1 ? listed(query, attempts - 1)
-                : Future.failedFuture(FhirFailure.busy("L'annuaire change en ce moment ; réessayez."));
-          });
-    });
+    if (attempts == 1) {
+      return inOneSnapshot(query);
+    }
+    return directory.known(searchPool, query.rpps()).compose(known ->
+        store.freeOf(searchPool, ids(known), query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
+            .compose(free -> {
+              if (free.stamp().equals(known.stamp())) {
+                return Future.succeededFuture(offered(free.slots(), known));
+              }
+              directory.outdated(free.stamp());
+              return listed(query, attempts - 1);
+            }));
+  }
+
+  /**
+   * The professionals and their slots in one repeatable-read transaction: one snapshot, so they agree whatever the
+   * directory's edits in between. Three round trips more than the cache's way; for a directory edited under every
+   * attempt.
+   */
+  private Future<List<SasSlot>> inOneSnapshot(SlotSearchQuery query) {
+    return searchPool.withTransaction(c -> c.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute()
+        .compose(v -> store.listings(c, query.rpps()))
+        .compose(read -> {
+          SasDirectory.Known known = new SasDirectory.Known(read.stamp(), read.byRpps());
+          return store.freeOf(c, ids(known), query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
+              .map(free -> offered(free.slots(), known));
+        }));
+  }
+
+  private static List<UUID> ids(SasDirectory.Known known) {
+    List<UUID> ids = new ArrayList<>(known.byRpps().size());
+    known.byRpps().values().forEach(l -> ids.add(l.practitioner().id()));
+    return ids;
   }
 
   public Future<SasSlot> slot(UUID id) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The SAS search keeps the directory's professionals and sites between searches (decision 0041): every change the
@@ -64,9 +65,7 @@ class SasDirectoryCacheTest extends ApiTest {
   void renamed() {
     JsonObject gp = gpWithSlot("2026-11-24T09:00:00+01:00");
     assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Testeur");
-    var patched = http.patch("/api/v1/professionals/" + gp.getString("id"), coordinator,
-        new JsonObject().put("familyName", "Renommée"));
-    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    patchName(gp, "Renommée");
     assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Renommée");
   }
 
@@ -109,29 +108,86 @@ class SasDirectoryCacheTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a database whose directory version went back (a restored backup) is searched, not refused")
-  void versionWentBack() {
+  @DisplayName("the cache is used: a change that does not move the directory's version is not seen, the next one is")
+  void cacheUsed() {
     JsonObject gp = gpWithSlot("2026-11-24T15:00:00+01:00");
-    assertThat(slots(search(gp.getString("rpps")))).hasSize(1);
-    server.execute("UPDATE directory_version SET version = version - 1000");
-    server.execute("UPDATE professional SET family_name = 'Restaurée' WHERE id = '" + gp.getString("id") + "'");
-    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Restaurée");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Testeur");
+    behindTheVersion("UPDATE professional SET family_name = 'Invisible' WHERE id = '" + gp.getString("id") + "'");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Testeur");
+    server.execute("UPDATE site SET name = 'Cabinet du quai' WHERE id = '" + SasScene.siteOf(gp) + "'");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Invisible");
   }
 
   @Test
-  @DisplayName("the directory's version moves once a transaction, on what the SAS shows only")
+  @DisplayName("a database back at an earlier state (a restored backup, a replica that was behind) is searched as it is")
+  void earlierState() {
+    JsonObject gp = gpWithSlot("2026-11-24T16:00:00+01:00");
+    String before = stamp();
+    patchName(gp, "Après");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Après");
+    behindTheVersion("UPDATE professional SET family_name = 'Avant' WHERE id = '" + gp.getString("id") + "'");
+    server.execute("UPDATE directory_version SET stamp = '" + before + "'");
+    assertThat(practitioners(search(gp.getString("rpps")))).containsExactly("Avant");
+  }
+
+  @Test
+  @DisplayName("a directory edited under every attempt is searched in one snapshot")
+  void editedUnderEveryAttempt() {
+    JsonObject gp = gpWithSlot("2026-11-24T17:00:00+01:00");
+    // Every read of the version gets a new stamp, as if an edit were committed between any two statements.
+    server.execute("ALTER TABLE directory_version RENAME TO directory_version_kept;"
+        + " CREATE VIEW directory_version AS SELECT 1 AS id, 0::bigint AS version, gen_random_uuid() AS stamp");
+    try {
+      Bundle bundle = search(gp.getString("rpps"));
+      assertThat(slots(bundle)).hasSize(1);
+      assertThat(practitioners(bundle)).containsExactly("Testeur");
+    } finally {
+      server.execute("DROP VIEW directory_version; ALTER TABLE directory_version_kept RENAME TO directory_version");
+    }
+  }
+
+  @Test
+  @DisplayName("the directory's version moves once a transaction, when what the SAS shows changes, and never back")
   void versionMoves() {
     JsonObject gp = scenario.professional(Fixtures.aGpInSete());
     String id = gp.getString("id");
     long before = version();
     server.execute("UPDATE professional SET mt_capacity = mt_capacity + 1 WHERE id = '" + id + "'");
     server.execute("UPDATE site SET profession = profession WHERE professional_id = '" + id + "'");
+    patchName(gp, "Testeur"); // the same name again
     assertThat(version()).isEqualTo(before);
+    String stamp = stamp();
     server.execute("DO $$ BEGIN UPDATE professional SET phone = '+33611111111' WHERE id = '" + id + "';"
         + " UPDATE site SET name = 'Cabinet renommé' WHERE professional_id = '" + id + "'; END $$");
     assertThat(version()).isEqualTo(before + 1);
-    server.execute("UPDATE professional SET given_name = 'Alix' WHERE id = '" + id + "'");
+    assertThat(stamp()).isNotEqualTo(stamp);
+    assertThatThrownBy(() -> server.execute("DO $$ BEGIN UPDATE professional SET given_name = 'Annulé' WHERE id = '"
+        + id + "'; RAISE EXCEPTION 'rolled back'; END $$")).isInstanceOf(IllegalStateException.class);
+    assertThat(version()).isEqualTo(before + 1);
+    server.execute("UPDATE professional SET given_name = 'Alix-Marie' WHERE id = '" + id + "'");
     assertThat(version()).isEqualTo(before + 2);
+    assertThatThrownBy(() -> server.execute("DELETE FROM directory_version")).isInstanceOf(IllegalStateException.class);
+    assertThat(version()).isEqualTo(before + 2);
+  }
+
+  /** Runs a change with the professional's version trigger off: the database changes, its version does not. */
+  private void behindTheVersion(String sql) {
+    server.execute("ALTER TABLE professional DISABLE TRIGGER professional_directory_changed");
+    try {
+      server.execute(sql);
+    } finally {
+      server.execute("ALTER TABLE professional ENABLE TRIGGER professional_directory_changed");
+    }
+  }
+
+  private void patchName(JsonObject gp, String familyName) {
+    var patched = http.patch("/api/v1/professionals/" + gp.getString("id"), coordinator,
+        new JsonObject().put("familyName", familyName));
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+  }
+
+  private String stamp() {
+    return server.text("SELECT stamp FROM directory_version");
   }
 
   private long version() {

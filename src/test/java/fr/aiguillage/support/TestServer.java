@@ -126,6 +126,17 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Reads one value from this server's database, as text. */
+  public String text(String sql) {
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /** The event loops that have accepted a connection so far (their threads' names). */
   public java.util.Set<String> servingThreads() {
     return verticle.httpServingThreads();

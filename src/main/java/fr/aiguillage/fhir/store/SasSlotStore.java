@@ -32,7 +32,7 @@ public final class SasSlotStore {
 
   /** Active professionals with these RPPS numbers and each of their sites, with the directory's version. */
   public static final String LISTINGS = """
-      SELECT v.version, p.id AS professional_id, p.rpps, p.family_name, p.given_name, p.phone AS professional_phone,
+      SELECT v.stamp, p.id AS professional_id, p.rpps, p.family_name, p.given_name, p.phone AS professional_phone,
              st.id AS site_id, st.name, st.address, st.commune_insee, st.lat, st.lon, st.phone
       FROM directory_version v
       LEFT JOIN professional p ON p.rpps = ANY ($1) AND p.active
@@ -41,22 +41,22 @@ public final class SasSlotStore {
 
   /**
    * Free slots of these professionals in the window, after {@code now}, of these kinds (one range of the free-slot
-   * index per professional, index-only: V28), with the directory's version: always one row, the version's, even
-   * without a slot. Public for scripts/bench-fhir.sh, whose pgbench replay and EXPLAIN are written from it.
+   * index per professional, index-only: V28), with the directory's version stamp: always one row, the version's,
+   * even without a slot. Public for scripts/bench-fhir.sh, whose pgbench replay and EXPLAIN are written from it.
    */
   public static final String FREE_OF = """
-      SELECT v.version, s.professional_id, s.site_id, s.id, s.kind, s.start_at, s.end_at, s.source, s.rule_id
+      SELECT v.stamp, s.professional_id, s.site_id, s.id, s.kind, s.start_at, s.end_at, s.source, s.rule_id
       FROM directory_version v
       LEFT JOIN slot s ON s.professional_id = ANY ($1) AND s.status = 'free' AND s.start_at >= $2
         AND s.start_at <= $3 AND s.start_at > $4 AND s.kind = ANY ($5)
       WHERE v.id = 1""";
 
-  /** Listings by RPPS as the directory stood at {@code version}; an RPPS without an active professional is absent. */
-  public record Listings(long version, Map<String, SasListing> byRpps) {
+  /** Listings by RPPS as the directory stood at {@code stamp}; an RPPS without an active professional is absent. */
+  public record Listings(UUID stamp, Map<String, SasListing> byRpps) {
   }
 
-  /** Free slots as the agenda stood when the directory was at {@code version}. */
-  public record FreeSlots(long version, List<Slot> slots) {
+  /** Free slots as the agenda stood when the directory was at {@code stamp}. */
+  public record FreeSlots(UUID stamp, List<Slot> slots) {
   }
 
   public Future<Listings> listings(SqlClient db, List<String> rpps) {
@@ -72,11 +72,11 @@ public final class SasSlotStore {
   }
 
   private static Listings listings(RowSet<Row> rows) {
-    long version = 0;
+    UUID stamp = null;
     Map<String, SasPractitioner> practitioners = new LinkedHashMap<>();
     Map<String, List<Site>> sites = new HashMap<>();
     for (Row row : rows) {
-      version = row.getLong("version");
+      stamp = row.getUUID("stamp");
       UUID id = row.getUUID("professional_id");
       if (id == null) {
         continue;
@@ -93,14 +93,14 @@ public final class SasSlotStore {
     }
     Map<String, SasListing> byRpps = new HashMap<>();
     practitioners.forEach((rpps, p) -> byRpps.put(rpps, new SasListing(p, sites.get(rpps))));
-    return new Listings(version, byRpps);
+    return new Listings(stamped(stamp), byRpps);
   }
 
   private static FreeSlots freeSlots(RowSet<Row> rows) {
-    long version = 0;
+    UUID stamp = null;
     List<Slot> slots = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      version = row.getLong(0);
+      stamp = row.getUUID(0);
       UUID id = row.getUUID(3);
       if (id != null) {
         // In Europe/Paris, as the agenda's reads give them (the Slot read of the same slot shows the same instants).
@@ -109,6 +109,14 @@ public final class SasSlotStore {
             SlotSource.valueOf(row.getString(7)), row.getUUID(8)));
       }
     }
-    return new FreeSlots(version, slots);
+    return new FreeSlots(stamped(stamp), slots);
+  }
+
+  /** Both statements always bring the version's row (V34 keeps it): without it, say so rather than find nobody. */
+  private static UUID stamped(UUID stamp) {
+    if (stamp == null) {
+      throw new IllegalStateException("directory_version has no row");
+    }
+    return stamp;
   }
 }
