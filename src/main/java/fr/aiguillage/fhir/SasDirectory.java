@@ -27,10 +27,6 @@ final class SasDirectory {
 
   static final int MAX_LISTINGS = 120_000;
 
-  /** The listings asked for, as the directory stood at {@code stamp}. */
-  record Known(UUID stamp, Map<String, SasListing> byRpps) {
-  }
-
   private record Generation(UUID stamp, Cache<String, Optional<SasListing>> listings) {
   }
 
@@ -42,7 +38,7 @@ final class SasDirectory {
   }
 
   /** The listings of these RPPS at one version: from the cache, or read (the missing ones) and kept. */
-  Future<Known> known(SqlClient db, List<String> rpps) {
+  Future<Listings> known(SqlClient db, List<String> rpps) {
     Generation at = current;
     Map<String, SasListing> found = new HashMap<>();
     List<String> missing = new ArrayList<>();
@@ -55,16 +51,20 @@ final class SasDirectory {
       }
     }
     if (missing.isEmpty()) {
-      return Future.succeededFuture(new Known(at.stamp(), found));
+      return Future.succeededFuture(new Listings(at.stamp(), found));
     }
-    return store.listings(db, missing).map(read -> {
+    return store.listings(db, missing).compose(read -> {
       keep(read, missing);
       if (read.stamp().equals(at.stamp()) || missing.size() == rpps.size()) {
         found.putAll(read.byRpps());
-        return new Known(read.stamp(), found);
+        return Future.succeededFuture(new Listings(read.stamp(), found));
       }
-      return null; // the cached ones are of another version: read again, from the generation just kept
-    }).compose(known -> known != null ? Future.succeededFuture(known) : readAll(db, rpps));
+      // the cached ones are of another version: all of them again, into the generation just kept
+      return store.listings(db, rpps).map(all -> {
+        keep(all, rpps);
+        return all;
+      });
+    });
   }
 
   /**
@@ -74,13 +74,6 @@ final class SasDirectory {
    */
   void outdated(UUID stamp) {
     adopt(stamp);
-  }
-
-  private Future<Known> readAll(SqlClient db, List<String> rpps) {
-    return store.listings(db, rpps).map(read -> {
-      keep(read, rpps);
-      return new Known(read.stamp(), new HashMap<>(read.byRpps()));
-    });
   }
 
   private void keep(Listings read, List<String> asked) {

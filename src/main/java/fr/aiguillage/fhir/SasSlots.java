@@ -13,8 +13,11 @@ import fr.aiguillage.fhir.model.SasListing;
 import fr.aiguillage.fhir.model.SasSlot;
 import fr.aiguillage.fhir.model.SlotSearchQuery;
 import fr.aiguillage.fhir.store.SasSlotStore;
+import fr.aiguillage.fhir.store.SasSlotStore.FreeSlots;
+import fr.aiguillage.fhir.store.SasSlotStore.Listings;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -112,15 +115,14 @@ public final class SasSlots {
     if (attempts == 1) {
       return inOneSnapshot(query);
     }
-    return directory.known(searchPool, query.rpps()).compose(known ->
-        store.freeOf(searchPool, ids(known), query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
-            .compose(free -> {
-              if (free.stamp().equals(known.stamp())) {
-                return Future.succeededFuture(offered(free.slots(), known));
-              }
-              directory.outdated(free.stamp());
-              return listed(query, attempts - 1);
-            }));
+    return directory.known(searchPool, query.rpps()).compose(known -> freeOf(searchPool, known, query)
+        .compose(free -> {
+          if (free.stamp().equals(known.stamp())) {
+            return Future.succeededFuture(offered(free.slots(), known));
+          }
+          directory.outdated(free.stamp());
+          return listed(query, attempts - 1);
+        }));
   }
 
   /**
@@ -132,17 +134,11 @@ public final class SasSlots {
     return searchPool.withTransaction(c -> c.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         .execute()
         .compose(v -> store.listings(c, query.rpps()))
-        .compose(read -> {
-          SasDirectory.Known known = new SasDirectory.Known(read.stamp(), read.byRpps());
-          return store.freeOf(c, ids(known), query.from(), query.to(), clock.instant(), territories.kindsAnywhere())
-              .map(free -> offered(free.slots(), known));
-        }));
+        .compose(known -> freeOf(c, known, query).map(free -> offered(free.slots(), known))));
   }
 
-  private static List<UUID> ids(SasDirectory.Known known) {
-    List<UUID> ids = new ArrayList<>(known.byRpps().size());
-    known.byRpps().values().forEach(l -> ids.add(l.practitioner().id()));
-    return ids;
+  private Future<FreeSlots> freeOf(SqlClient db, Listings known, SlotSearchQuery query) {
+    return store.freeOf(db, known.ids(), query.from(), query.to(), clock.instant(), territories.kindsAnywhere());
   }
 
   public Future<SasSlot> slot(UUID id) {
@@ -170,7 +166,7 @@ public final class SasSlots {
         .map(found -> found.orElseThrow(() -> FhirFailure.notFound("Professionnel inconnu : " + id)));
   }
 
-  private List<SasSlot> offered(List<Slot> free, SasDirectory.Known known) {
+  private List<SasSlot> offered(List<Slot> free, Listings known) {
     Map<UUID, SasListing> byId = new HashMap<>();
     known.byRpps().values().forEach(l -> byId.put(l.practitioner().id(), l));
     Map<UUID, Optional<SasSchedule>> schedules = new HashMap<>();

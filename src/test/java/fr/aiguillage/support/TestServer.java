@@ -117,21 +117,23 @@ public final class TestServer implements AutoCloseable {
 
   /** Reads one number from this server's database. */
   public long count(String sql) {
-    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         var rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return firstValue(sql, rs -> rs.getLong(1));
   }
 
   /** Reads one value from this server's database, as text. */
   public String text(String sql) {
+    return firstValue(sql, rs -> rs.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(java.sql.ResultSet rs) throws java.sql.SQLException;
+  }
+
+  private <T> T firstValue(String sql, Column<T> column) {
     try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
          var rs = c.createStatement().executeQuery(sql)) {
       rs.next();
-      return rs.getString(1);
+      return column.read(rs);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(sql, e);
     }

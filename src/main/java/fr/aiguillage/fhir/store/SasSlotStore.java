@@ -17,7 +17,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +52,13 @@ public final class SasSlotStore {
 
   /** Listings by RPPS as the directory stood at {@code stamp}; an RPPS without an active professional is absent. */
   public record Listings(UUID stamp, Map<String, SasListing> byRpps) {
+
+    /** The professionals' ids, for {@link #freeOf}. */
+    public List<UUID> ids() {
+      List<UUID> ids = new ArrayList<>(byRpps.size());
+      byRpps.values().forEach(l -> ids.add(l.practitioner().id()));
+      return ids;
+    }
   }
 
   /** Free slots as the agenda stood when the directory was at {@code stamp}. */
@@ -73,7 +79,7 @@ public final class SasSlotStore {
 
   private static Listings listings(RowSet<Row> rows) {
     UUID stamp = null;
-    Map<String, SasPractitioner> practitioners = new LinkedHashMap<>();
+    Map<String, SasPractitioner> practitioners = new HashMap<>();
     Map<String, List<Site>> sites = new HashMap<>();
     for (Row row : rows) {
       stamp = row.getUUID("stamp");
