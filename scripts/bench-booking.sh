@@ -5,7 +5,9 @@
 # Needs pgbench (Debian: apt-get install postgresql-client). Not part of `mvn -B verify`.
 # Arguments: [professionals] [searches] [bookings] [pgbench seconds] [warm-up searches=40000]
 # Environment: JFR=1 records the benchmark's JVM (the service, and the HTTP load client on its own event loops) in
-# target/bench-booking.jfr.
+# target/bench-booking.jfr. BENCH_DB_CPUS=0 (a CPU list) runs the bookings and their pgbench ceiling with PostgreSQL
+# on those CPUs and the service, its load client and pgbench on the others (taskset; decision 0042): on a machine
+# where they share every core, the booking ratio otherwise measures how the CPU is split between them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -27,8 +29,9 @@ until grep -q '^PGPORT=' "$out" 2>/dev/null; do
   kill -0 "$bench" 2>/dev/null || { cat "$out" target/bench-booking.err >&2; exit 1; }
   sleep 1
 done
-grep -v -E '^(PGPORT|SEARCH_HTTP|BOOKING_HTTP) ' "$out" | grep -v '^PGPORT='
+grep -v -E '^(PGPORT|SEARCH_HTTP|BOOKING_HTTP) ' "$out" | grep -v -E '^(PGPORT|APP_CPUS)='
 port=$(sed -n 's/^PGPORT=//p' "$out")
+app_cpus=$(sed -n 's/^APP_CPUS=//p' "$out")
 read -r search_tps search_p99 < <(sed -n 's/^SEARCH_HTTP //p' "$out")
 read -r booking_tps _ < <(sed -n 's/^BOOKING_HTTP //p' "$out")
 searches=$(psql -X -At -h localhost -p "$port" -U postgres -c 'SELECT count(*) FROM bench_search' postgres)
@@ -61,18 +64,29 @@ awk -v t="$search_tps" -v p="$search_p99" -v ct="$sql_tps" -v cp="$sql_p99" 'BEG
   printf "search through HTTP / SQL alone: throughput %.0f / %.0f = %.2f (target >= 0.50), p99 %.1f / %.1f ms = %.2fx (target <= 2x)\n",
     t, ct, t / ct, p, cp, p / cp }'
 
+booking_pgbench=(pgbench)
+if [[ -n "$app_cpus" ]]; then
+  # The postmaster and its processes on the database's CPUs (backends forked later inherit them), pgbench on the rest.
+  postmaster=$(head -1 target/bench-booking-pg/postmaster.pid)
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do taskset -a -p -c "$BENCH_DB_CPUS" "$p" >/dev/null; done
+  booking_pgbench=(taskset -c "$app_cpus" pgbench)
+fi
 for clients in 32 8; do
   before=$(counters)
   echo "pgbench, $clients clients (the service's pool has 8 connections), same booking transaction:"
-  pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-15}" -f scripts/bench-booking.sql postgres \
+  "${booking_pgbench[@]}" -n -M prepared -h localhost -p "$port" -U postgres -c "$clients" -j 2 -T "${4:-15}" \
+    -f scripts/bench-booking.sql postgres \
     | tee "target/pgbench-booking-$clients.txt" | grep -E 'tps|latency average|number of transactions actually processed'
 done
 activity "the booking transaction through pgbench, 8 clients" \
   "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' target/pgbench-booking-8.txt)" \
   "$before" target/bench-booking-activity-booking-pgbench.txt
 book_sql=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' target/pgbench-booking-8.txt)
-awk -v t="$booking_tps" -v c="$book_sql" 'BEGIN {
-  printf "booking through HTTP (32 clients) / pgbench at the pool size (8 clients): %.0f / %.0f = %.2f (target >= 0.90)\n", t, c, t / c }'
+where="on shared CPUs"
+[[ -n "$app_cpus" ]] && where="with PostgreSQL on CPUs $BENCH_DB_CPUS, the rest on CPUs $app_cpus"
+awk -v t="$booking_tps" -v c="$book_sql" -v w="$where" 'BEGIN {
+  printf "booking through HTTP (32 clients) / pgbench at the pool size (8 clients), %s: %.0f / %.0f = %.2f" \
+    " (target >= 0.90)\n", w, t, c, t / c }'
 exec 3>&-
 wait "$bench"
 rm -f "$fifo"

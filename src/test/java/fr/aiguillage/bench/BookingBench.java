@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +111,11 @@ public final class BookingBench {
             + " AND start_at > now() + interval '1 hour' ORDER BY random() LIMIT " + (2 * bookings + PGBENCH_SLOTS))
         .execute().await(5, TimeUnit.MINUTES).stream().map(r -> r.getString(0)).toList());
     ConcurrentLinkedQueue<String> forHttp = new ConcurrentLinkedQueue<>(free.subList(0, 2 * bookings));
+    long postmaster = ProcCpu.postmasterPid(Path.of("target", "bench-booking-pg"));
+    Optional<CpuPinning> pinning = CpuPinning.fromEnvironment();
+    if (pinning.isPresent()) {
+      pinning.get().apart(postmaster);
+    }
     Load.Result warmBookings = Load.run(32, bookings, () -> book(client, token, patientId.get(), forHttp.poll()))
         .await(30, TimeUnit.MINUTES);
     System.out.printf("booking warm-up, 32 clients: %d bookings, %.0f bookings/s, p50 %.2f ms, p99 %.2f ms%n",
@@ -119,7 +125,6 @@ public final class BookingBench {
     Map<String, Long> beforeBookings = Statements.counters(pool);
     // CPU per booking: the JVM's (the service, GC and JIT, and the load client's event loops, counted apart by the
     // threads its answers arrive on) and PostgreSQL's, over the measured bookings.
-    long postmaster = ProcCpu.postmasterPid(Path.of("target", "bench-booking-pg"));
     CLIENT_THREADS.clear();
     long jvmCpu0 = JvmCpu.processNanos();
     long postgresCpu0 = ProcCpu.treeNanos(postmaster);
@@ -129,6 +134,9 @@ public final class BookingBench {
         .await(30, TimeUnit.MINUTES);
     long jvmCpu = JvmCpu.processNanos() - jvmCpu0;
     long postgresCpu = ProcCpu.treeNanos(postmaster) - postgresCpu0;
+    if (pinning.isPresent()) {
+      pinning.get().release(postmaster);
+    }
     Map<Long, Long> threadCpu = JvmCpu.threadNanos(false);
     Map<Long, Long> threadUser = JvmCpu.threadNanos(true);
     long clientCpu = CLIENT_THREADS.stream().mapToLong(t -> threadCpu.getOrDefault(t, 0L)
@@ -157,6 +165,7 @@ public final class BookingBench {
     pool.close().await(1, TimeUnit.MINUTES);
     vertx.close().await(1, TimeUnit.MINUTES);
     load.close().await(1, TimeUnit.MINUTES);
+    pinning.ifPresent(p -> System.out.println("APP_CPUS=" + p.rest()));
     System.out.println("PGPORT=" + db.settings().port());
     System.out.flush();
     // Keep PostgreSQL up until the script has run pgbench and closes our standard input.
