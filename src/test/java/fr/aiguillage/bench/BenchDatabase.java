@@ -175,7 +175,24 @@ final class BenchDatabase {
         (System.nanoTime() - t0) / 1e9);
   }
 
+  /**
+   * Copies a data directory, then writes the copy to disk: left in the page cache, its gigabytes were written back
+   * during the measurement (the kernel's 30 s expiry, then PostgreSQL's first checkpoint), slowing every commit's
+   * flush of the run they happened to fall in.
+   */
   private static void copy(Path from, Path to) throws IOException {
+    copyFiles(from, to);
+    try {
+      if (new ProcessBuilder("sync").inheritIO().start().waitFor() != 0) {
+        throw new IOException("sync failed after copying " + from + " to " + to);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while syncing " + to, e);
+    }
+  }
+
+  private static void copyFiles(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       files.forEach(source -> {
         Path target = to.resolve(from.relativize(source).toString());
