@@ -16,12 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 record SearchParams(String commune, String profession, int fromHours) {
 
-  /** Seven searches in ten for a GP, the rest for a pharmacist, from any hour of the next six days. */
-  static List<SearchParams> plan(List<String> communes, int n, Random random) {
+  /**
+   * Seven searches in ten for a GP, the rest for a pharmacist, from any of the next {@code startHours} hours (at
+   * most six days, so that the window ends before the data set's last slot).
+   */
+  static List<SearchParams> plan(List<String> communes, int n, int startHours, Random random) {
     List<SearchParams> planned = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       planned.add(new SearchParams(communes.get(random.nextInt(communes.size())),
-          random.nextInt(10) < 7 ? "GENERAL_PRACTITIONER" : "PHARMACIST", random.nextInt(24 * 6)));
+          random.nextInt(10) < 7 ? "GENERAL_PRACTITIONER" : "PHARMACIST", random.nextInt(startHours)));
     }
     return planned;
   }
