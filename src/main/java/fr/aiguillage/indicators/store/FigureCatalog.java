@@ -162,7 +162,7 @@ public final class FigureCatalog {
 
   static final List<Source> SOURCES = List.of(CALLS, TRIAGE, CARE, AGENDA, MT_FLOW, MT_OPEN, MT_CAPACITY,
       PushFigures.REQUESTS, PushFigures.BY_PROFESSIONAL,
-      RotaFigures.PLACES, RotaFigures.VOLUNTEERS);
+      RotaFigures.PLACES, RotaFigures.VOLUNTEERS, SasFigures.BOOKINGS);
   /** Every figure, in the catalogue's order, and those only known as of now: listed once, read at every report. */
   private static final List<Figure> FIGURES = SOURCES.stream().flatMap(s -> s.figures().stream())
       .map(Definition::figure).toList();

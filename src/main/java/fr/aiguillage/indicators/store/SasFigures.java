@@ -1,0 +1,39 @@
+package fr.aiguillage.indicators.store;
+
+import fr.aiguillage.indicators.model.Figure;
+import fr.aiguillage.indicators.model.Figure.Kind;
+
+import java.util.List;
+
+/**
+ * Appointments booked from the national SAS platform (issue 17): those whose booking carried the platform's
+ * {@code origin}, counted in the period where they start (Paris time), with what became of them. Read from the
+ * records (not rolled up): a CPTS takes a few hundred of them a month at most.
+ */
+final class SasFigures {
+
+  static final Source BOOKINGS = new Source("sas", Source.Kind.FLOW, """
+      SELECT a.territory_id, a.start_at AS t, a.status, a.origin
+      FROM appointment a
+      WHERE a.origin IS NOT NULL AND a.territory_id = ANY (:territories)
+        AND a.start_at >= :from_at AND a.start_at < :to_at""", List.of(
+      count("sas.booked", "Rendez-vous pris depuis le SAS", "count(*)"),
+      count("sas.honoured", "Rendez-vous pris depuis le SAS et honorés",
+          "count(*) FILTER (WHERE status = 'honoured')"),
+      count("sas.noShow", "Rendez-vous pris depuis le SAS : patients non venus",
+          "count(*) FILTER (WHERE status = 'no_show')"),
+      count("sas.cancelled", "Rendez-vous pris depuis le SAS puis annulés",
+          "count(*) FILTER (WHERE status = 'cancelled')"),
+      breakdown("sas.byOrigin", "Rendez-vous pris depuis le SAS par origine", "origin", "count(*)")));
+
+  private SasFigures() {
+  }
+
+  private static Source.Definition count(String code, String label, String sql) {
+    return new Source.Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
+  }
+
+  private static Source.Definition breakdown(String code, String label, String key, String sql) {
+    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key, null, 0);
+  }
+}
