@@ -28,6 +28,9 @@ const GROUPS = [
     closedOtherwise: 'Demandes closes sans attribution', medianDaysToAssignment: 'Attente médiane (jours)',
     open: 'Demandes en attente', openAld: 'En attente : ALD', openAged70: 'En attente : 70 ans ou plus',
     openCssAme: 'En attente : CSS ou AME', gpsWithCapacity: 'Généralistes pouvant accueillir' } },
+  { key: 'sas', title: 'Rendez-vous pris depuis le SAS', chart: ['booked', 'honoured', 'cancelled'], figures: {
+    booked: 'Rendez-vous pris depuis le SAS', honoured: 'Rendez-vous honorés', noShow: 'Patients non venus',
+    cancelled: 'Rendez-vous annulés' } },
 ];
 
 /** "12", "66,7 %", "4,5" — as a French reader writes them; "—" when there is no value. */
