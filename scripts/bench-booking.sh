@@ -68,7 +68,11 @@ booking_pgbench=(pgbench)
 if [[ -n "$app_cpus" ]]; then
   # The postmaster and its processes on the database's CPUs (backends forked later inherit them), pgbench on the rest.
   postmaster=$(head -1 target/bench-booking-pg/postmaster.pid)
-  for p in "$postmaster" $(pgrep -P "$postmaster"); do taskset -a -p -c "$BENCH_DB_CPUS" "$p" >/dev/null; done
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do
+    taskset -a -p -c "$BENCH_DB_CPUS" "$p" >/dev/null 2>&1 && continue
+    # a process that ended meanwhile (an autovacuum worker, a closing backend) needs no pinning
+    if kill -0 "$p" 2>/dev/null; then echo "taskset could not pin PostgreSQL's process $p" >&2; exit 1; fi
+  done
   booking_pgbench=(taskset -c "$app_cpus" pgbench)
 fi
 for clients in 32 8; do

@@ -176,14 +176,14 @@ final class BenchDatabase {
   }
 
   /**
-   * Copies a data directory, then writes the copy to disk: left in the page cache, its gigabytes were written back
-   * during the measurement (the kernel's 30 s expiry, then PostgreSQL's first checkpoint), slowing every commit's
-   * flush of the run they happened to fall in.
+   * Copies a data directory, then writes the copy's file system to disk: left in the page cache, its gigabytes would
+   * be written back during the measurement (the kernel's 30 s expiry, then PostgreSQL's first checkpoint), beside the
+   * commits' flushes (decision 0042; seen in /proc/meminfo, its effect on the figures not measured apart).
    */
   private static void copy(Path from, Path to) throws IOException {
     copyFiles(from, to);
     try {
-      if (new ProcessBuilder("sync").inheritIO().start().waitFor() != 0) {
+      if (new ProcessBuilder("sync", "-f", to.toString()).inheritIO().start().waitFor() != 0) {
         throw new IOException("sync failed after copying " + from + " to " + to);
       }
     } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package fr.aiguillage.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,24 +28,28 @@ final class CpuPinning {
     this.all = all;
   }
 
-  static Optional<CpuPinning> fromEnvironment() {
+  static Optional<CpuPinning> fromEnvironment() throws IOException {
     String list = System.getenv("BENCH_DB_CPUS");
     if (list == null || list.isBlank()) {
       return Optional.empty();
     }
-    int cpus = Runtime.getRuntime().availableProcessors();
+    // The CPUs this process may run on (a cpuset or a container can allow fewer than the machine has).
+    String allowed = Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(line -> line.startsWith("Cpus_allowed_list:"))
+        .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElseThrow(() -> new IOException("no Cpus_allowed_list in /proc/self/status"));
+    TreeSet<Integer> all = parse(allowed);
     TreeSet<Integer> database = parse(list.strip());
-    TreeSet<Integer> rest = new TreeSet<>();
-    for (int cpu = 0; cpu < cpus; cpu++) {
-      if (!database.contains(cpu)) {
-        rest.add(cpu);
-      }
+    if (!all.containsAll(database)) {
+      throw new IllegalArgumentException("BENCH_DB_CPUS=" + list + " names CPUs outside those allowed here: "
+          + allowed);
     }
-    if (rest.isEmpty() || database.last() >= cpus) {
-      throw new IllegalArgumentException("BENCH_DB_CPUS=" + list + " must leave at least one of CPUs 0-"
-          + (cpus - 1) + " to the service");
+    TreeSet<Integer> rest = new TreeSet<>(all);
+    rest.removeAll(database);
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException("BENCH_DB_CPUS=" + list + " must leave at least one of CPUs " + allowed
+          + " to the service");
     }
-    return Optional.of(new CpuPinning(text(database), text(rest), "0-" + (cpus - 1)));
+    return Optional.of(new CpuPinning(text(database), text(rest), text(all)));
   }
 
   /** The CPUs left to the service, its load client and pgbench. */
@@ -59,7 +65,7 @@ final class CpuPinning {
         + rest);
   }
 
-  /** Every process back on every CPU. */
+  /** Every process back on the CPUs it was allowed at the start. */
   void release(long postmaster) throws IOException, InterruptedException {
     pin(postmaster, all);
     pin(ProcessHandle.current().pid(), all);

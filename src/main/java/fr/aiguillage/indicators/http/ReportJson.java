@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
 
 /**
  * The JSON answer, shaped by the catalogue: each period holds one object per figure group ({@code calls},
- * {@code triage}, {@code snp}, {@code agenda}, {@code mt}), each figure under its name. Exact figures: the
+ * {@code triage}, {@code snp}, {@code agenda}, {@code mt}, {@code push}, {@code rota}, {@code sas}), each figure
+ * under its name. Exact figures: the
  * small-count rule is for exports (the coordinator of the territory reads the JSON).
  */
 final class ReportJson {

@@ -1,4 +1,4 @@
-package fr.aiguillage.fhir;
+package fr.aiguillage.indicators;
 
 import fr.aiguillage.support.ApiTest;
 import fr.aiguillage.support.BookingScenario;
@@ -14,13 +14,18 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bookings a regulator made from the SAS platform (their {@code origin}) are counted by the indicators. */
+/**
+ * The bookings a regulator made from the SAS platform (their {@code origin}, issue 17) are counted by the
+ * indicators; a moved one once, at its new date.
+ */
 class SasIndicatorsTest extends ApiTest {
 
-  private static final String QUERY = "territory=" + Fixtures.THAU + "&from=2026-11-01&to=2026-11-30&granularity=month";
+  private static final String QUERY = "territory=" + Fixtures.THAU
+      + "&from=2026-11-01&to=2026-11-30&granularity=month";
 
   @Test
-  @DisplayName("booked from the SAS, honoured, no-show, cancelled and by origin; the secretariat's own bookings are not")
+  @DisplayName("booked from the SAS, honoured, no-show, cancelled, moved (once) and by origin; the secretariat's own"
+      + " bookings are not")
   void sasBookings() {
     String coordinator = coordinatorOf("sas-indicators-coordinator", Fixtures.THAU);
     BookingScenario scenario = new BookingScenario(server, coordinator);
@@ -34,7 +39,12 @@ class SasIndicatorsTest extends ApiTest {
         patient, "sas-regulation");
     String cancelled = book(operator, scenario.slot(gp, "2026-11-24T11:00:00+01:00", "2026-11-24T11:20:00+01:00"),
         patient, "sas-13");
+    String moved = book(operator, scenario.slot(gp, "2026-11-24T14:00:00+01:00", "2026-11-24T14:20:00+01:00"),
+        patient, "sas-regulation");
     book(operator, scenario.slot(gp, "2026-11-24T11:20:00+01:00", "2026-11-24T11:40:00+01:00"), patient, null);
+    HttpResponse<Buffer> move = http.post("/api/v1/appointments/" + moved + "/move", operator, new JsonObject()
+        .put("slotId", scenario.slot(gp, "2026-11-25T09:00:00+01:00", "2026-11-25T09:20:00+01:00")));
+    assertThat(move.statusCode()).as(move.bodyAsString()).isEqualTo(200);
     assertThat(http.post("/api/v1/appointments/" + cancelled + "/cancel", operator,
         new JsonObject().put("reason", "Le patient a trouvé une autre solution")).statusCode()).isEqualTo(200);
     server.clock.set(Instant.parse("2026-11-23T10:45:00Z"));
@@ -44,12 +54,12 @@ class SasIndicatorsTest extends ApiTest {
     HttpResponse<Buffer> report = http.get("/api/v1/indicators?" + QUERY, coordinator);
     assertThat(report.statusCode()).as(report.bodyAsString()).isEqualTo(200);
     JsonObject sas = report.bodyAsJsonObject().getJsonObject("total").getJsonObject("sas");
-    assertThat(sas.getLong("booked")).isEqualTo(3);
+    assertThat(sas.getLong("booked")).isEqualTo(4);
     assertThat(sas.getLong("honoured")).isEqualTo(1);
     assertThat(sas.getLong("noShow")).isEqualTo(1);
     assertThat(sas.getLong("cancelled")).isEqualTo(1);
     assertThat(sas.getJsonObject("byOrigin").getMap()).containsOnlyKeys("sas-regulation", "sas-13");
-    assertThat(sas.getJsonObject("byOrigin").getLong("sas-regulation")).isEqualTo(2);
+    assertThat(sas.getJsonObject("byOrigin").getLong("sas-regulation")).isEqualTo(3);
     assertThat(sas.getJsonObject("byOrigin").getLong("sas-13")).isEqualTo(1);
     String csv = http.get("/api/v1/indicators.csv?" + QUERY, coordinator).bodyAsString();
     assertThat(csv).contains("sas.booked").contains("Rendez-vous pris depuis le SAS");
