@@ -1,11 +1,16 @@
 package fr.aiguillage.indicators.store;
 
 import fr.aiguillage.indicators.model.Figure;
-import fr.aiguillage.indicators.model.Figure.Kind;
 import fr.aiguillage.indicators.store.Source.Definition;
 
 import java.util.List;
 import java.util.Set;
+
+import static fr.aiguillage.indicators.store.Source.Definition.breakdown;
+import static fr.aiguillage.indicators.store.Source.Definition.count;
+import static fr.aiguillage.indicators.store.Source.Definition.distinct;
+import static fr.aiguillage.indicators.store.Source.Definition.measure;
+import static fr.aiguillage.indicators.store.Source.Definition.share;
 
 /**
  * Every indicator, once: its code, its French label and the SQL that computes it, grouped by the records it
@@ -180,30 +185,5 @@ public final class FigureCatalog {
   /** True for a figure only known as of now (shown for the whole range, not per period). */
   public static boolean isCurrent(Figure figure) {
     return CURRENT.contains(figure);
-  }
-
-  private static Definition count(String code, String label, String sql) {
-    return new Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
-  }
-
-  /** A count of distinct values of {@code over} (rollups keep the values themselves: it cannot be summed). */
-  private static Definition distinct(String code, String label, String over) {
-    return new Definition(new Figure(code, label, Kind.COUNT, null), "count(DISTINCT " + over + ")", null, null,
-        over, 0);
-  }
-
-  private static Definition share(String code, String label, String part, String base) {
-    return new Definition(new Figure(code, label, Kind.SHARE, "%"), part, base, null, null, 0);
-  }
-
-  /** The {@code quantile} (continuous, as PostgreSQL's percentile_cont) of {@code over}, resting on {@code base}. */
-  private static Definition measure(String code, String label, String unit, double quantile, String over,
-                                    String base) {
-    return new Definition(new Figure(code, label, Kind.MEASURE, unit),
-        "percentile_cont(" + quantile + ") WITHIN GROUP (ORDER BY " + over + ")", base, null, over, quantile);
-  }
-
-  private static Definition breakdown(String code, String label, String key, String sql) {
-    return new Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key, null, 0);
   }
 }

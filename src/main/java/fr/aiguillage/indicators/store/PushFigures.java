@@ -1,9 +1,10 @@
 package fr.aiguillage.indicators.store;
 
-import fr.aiguillage.indicators.model.Figure;
-import fr.aiguillage.indicators.model.Figure.Kind;
-
 import java.util.List;
+
+import static fr.aiguillage.indicators.store.Source.Definition.breakdown;
+import static fr.aiguillage.indicators.store.Source.Definition.count;
+import static fr.aiguillage.indicators.store.Source.Definition.measure;
 
 /**
  * Push requests' figures (issue 23), kept apart from {@link FigureCatalog} so that the indicators' own work merges
@@ -41,19 +42,5 @@ final class PushFigures {
           "count(*) FILTER (WHERE took)")));
 
   private PushFigures() {
-  }
-
-  private static Source.Definition count(String code, String label, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
-  }
-
-  private static Source.Definition measure(String code, String label, String unit, double quantile, String over,
-                                           String base) {
-    return new Source.Definition(new Figure(code, label, Kind.MEASURE, unit),
-        "percentile_cont(" + quantile + ") WITHIN GROUP (ORDER BY " + over + ")", base, null, over, quantile);
-  }
-
-  private static Source.Definition breakdown(String code, String label, String key, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key, null, 0);
   }
 }

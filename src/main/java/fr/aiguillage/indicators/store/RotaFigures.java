@@ -5,6 +5,8 @@ import fr.aiguillage.indicators.model.Figure.Kind;
 
 import java.util.List;
 
+import static fr.aiguillage.indicators.store.Source.Definition.count;
+
 /**
  * The duty rota's figures (issue 22), kept apart from {@link FigureCatalog} so that the indicators' own work merges
  * easily: per period and per sector, places required, held and left as gaps, the duty time held and the patients
@@ -69,19 +71,15 @@ final class RotaFigures {
   private RotaFigures() {
   }
 
-  private static Source.Definition count(String code, String label, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
-  }
-
   private static Source.Definition minutes(String code, String label, String sql) {
     return new Source.Definition(new Figure(code, label, Kind.COUNT, "min"), sql, null, null, null, 0);
   }
 
   private static Source.Definition breakdown(String code, String label, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, "sector", null, 0);
+    return Source.Definition.breakdown(code, label, "sector", sql);
   }
 
   private static Source.Definition byVolunteer(String code, String label, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, "volunteer", null, 0);
+    return Source.Definition.breakdown(code, label, "volunteer", sql);
   }
 }

@@ -1,9 +1,9 @@
 package fr.aiguillage.indicators.store;
 
-import fr.aiguillage.indicators.model.Figure;
-import fr.aiguillage.indicators.model.Figure.Kind;
-
 import java.util.List;
+
+import static fr.aiguillage.indicators.store.Source.Definition.breakdown;
+import static fr.aiguillage.indicators.store.Source.Definition.count;
 
 /**
  * Appointments booked from the national SAS platform (issue 17): those whose booking carried the platform's
@@ -29,13 +29,5 @@ final class SasFigures {
       breakdown("sas.byOrigin", "Rendez-vous pris depuis le SAS par origine", "origin", "count(*)")));
 
   private SasFigures() {
-  }
-
-  private static Source.Definition count(String code, String label, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.COUNT, null), sql, null, null, null, 0);
-  }
-
-  private static Source.Definition breakdown(String code, String label, String key, String sql) {
-    return new Source.Definition(new Figure(code, label, Kind.BREAKDOWN, null), sql, null, key, null, 0);
   }
 }

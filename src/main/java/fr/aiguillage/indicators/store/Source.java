@@ -25,6 +25,30 @@ record Source(String name, Kind kind, String rows, List<Definition> figures) {
    * {@code quantile} over, or the one a count counts distinct values of; null for plain counts.
    */
   record Definition(Figure figure, String value, String base, String key, String over, double quantile) {
+
+    static Definition count(String code, String label, String sql) {
+      return new Definition(new Figure(code, label, Figure.Kind.COUNT, null), sql, null, null, null, 0);
+    }
+
+    /** A count of distinct values of {@code over} (rollups keep the values themselves: it cannot be summed). */
+    static Definition distinct(String code, String label, String over) {
+      return new Definition(new Figure(code, label, Figure.Kind.COUNT, null), "count(DISTINCT " + over + ")", null,
+          null, over, 0);
+    }
+
+    static Definition share(String code, String label, String part, String base) {
+      return new Definition(new Figure(code, label, Figure.Kind.SHARE, "%"), part, base, null, null, 0);
+    }
+
+    /** The {@code quantile} (continuous, as PostgreSQL's percentile_cont) of {@code over}, resting on {@code base}. */
+    static Definition measure(String code, String label, String unit, double quantile, String over, String base) {
+      return new Definition(new Figure(code, label, Figure.Kind.MEASURE, unit),
+          "percentile_cont(" + quantile + ") WITHIN GROUP (ORDER BY " + over + ")", base, null, over, quantile);
+    }
+
+    static Definition breakdown(String code, String label, String key, String sql) {
+      return new Definition(new Figure(code, label, Figure.Kind.BREAKDOWN, null), sql, null, key, null, 0);
+    }
   }
 
   List<Definition> plain() {
